@@ -1,0 +1,64 @@
+"""A small on-disk cache of validated rules and configuration.
+
+Validating rule files needs PyYAML and pydantic, which cost more than the whole budget of a
+pre-commit run; their validated result only changes when the files do. An entry is keyed by the
+socialrules version and the path, size and modification time of every file it was built from, and
+is rebuilt whenever one of them changes. The cache is an optimisation only: any problem reading or
+writing it (no home folder, read-only disk, a stale or corrupt entry) means building afresh.
+Set SOCIALRULES_NO_CACHE=1 to bypass it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+from typing import Callable, Iterable, TypeVar
+
+T = TypeVar("T")
+_FORMAT = 1
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("SOCIALRULES_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
+    return Path(base) / "socialrules" if base else Path.home() / ".cache" / "socialrules"
+
+
+def _fingerprint(files: Iterable[Path]) -> list[tuple[str, int, int]]:
+    stamps = []
+    for file in files:
+        stat = file.stat()
+        stamps.append((str(file), stat.st_size, stat.st_mtime_ns))
+    return stamps
+
+
+def cached(name: str, files: list[Path], build: Callable[[], T]) -> T:
+    """``build()``, or its result from the cache if none of ``files`` changed since."""
+    from . import __version__
+
+    if os.environ.get("SOCIALRULES_NO_CACHE"):
+        return build()
+    try:
+        key = (_FORMAT, __version__, sys.version_info[:2], _fingerprint(files))
+        entry = cache_dir() / (hashlib.sha1(name.encode()).hexdigest()[:20] + ".pickle")
+    except OSError:
+        return build()
+    try:
+        with entry.open("rb") as stream:
+            stored_key, value = pickle.load(stream)
+        if stored_key == key:
+            return value
+    except Exception:  # a missing, stale or unreadable entry: rebuild it
+        pass
+    value = build()
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=entry.parent, delete=False) as stream:
+            pickle.dump((key, value), stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(stream.name, entry)
+    except OSError:
+        pass
+    return value

@@ -1,0 +1,185 @@
+"""`lexicon`: words and phrases from lists (per language, with a category and a weight each),
+matched on whole words of the folded text and of its de-obfuscated variants.
+
+Lists are given inline (`terms`) or as lexicon files beside the rules (`lexicons`):
+
+    language: fr                      # or en; omitted: any language
+    origin: who wrote the list, from what
+    categories:
+      press:
+        weight: 1
+        terms: [journaliste(s), "demande d'interview", reportage(s)]
+
+A term matches as a whole word or phrase, whatever its case, accents, or spacing between words;
+"(...)" marks an optional part: "abruti(e)(s)" is abruti, abrutie, abrutis and abruties.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator, Literal
+
+import regex
+
+from ..errors import SocialrulesError
+from ..text.normalize import fold
+from . import OPTIONS_CONFIG, Check, Hit, register
+
+_WORD = regex.compile(r"\w+")
+_OPTIONAL = regex.compile(r"\(([^()]*)\)")
+
+
+@dataclass(slots=True)
+class Category:
+    __pydantic_config__ = OPTIONS_CONFIG
+
+    terms: list[str]
+    weight: float = 1.0
+    language: str | None = None
+    """fr, en, ...: the post languages the terms are looked for in; None for any."""
+
+
+@dataclass(slots=True)
+class LexiconOptions:
+    __pydantic_config__ = OPTIONS_CONFIG
+
+    lexicons: list[str] = field(default_factory=list)
+    """Lexicon files, relative to the rule's folder (or to the configuration file)."""
+    terms: dict[str, Category] = field(default_factory=dict)
+    """Inline categories of terms, as in a lexicon file."""
+    extend_terms: dict[str, Category] = field(default_factory=dict)
+    """More categories, added to the others (handy in a configuration override)."""
+    fields: list[str] = field(default_factory=lambda: ["text", "spoiler_text"])
+    """Which texts of the post: text, spoiler_text, quoted, alt (media descriptions)."""
+    min_score: float = 1.0
+    """The post is flagged when the weights of the distinct terms found add up to this."""
+    report: Literal["each", "first"] = "each"
+    """each: a finding per term found; first: one finding, at the first, naming all."""
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    """Filled when the rule is read: every term with its forms, category, weight, language."""
+
+
+@register
+class Lexicon(Check):
+    name = "lexicon"
+    Options = LexiconOptions
+    placeholders = frozenset({"term", "category", "cues", "score"})
+
+    @classmethod
+    def prepare(cls, options: dict[str, Any], folder: Path) -> dict[str, Any]:
+        options = {key: value for key, value in options.items() if key != "entries"}
+        prepared = super().prepare(options, folder)
+        entries: list[dict[str, Any]] = []
+        files = []
+        for name in prepared["lexicons"]:
+            path = (folder / name).resolve()
+            files.append(str(path))
+            language, categories = _read_lexicon(path)
+            entries.extend(_entries(categories, language))
+        for table in ("terms", "extend_terms"):
+            entries.extend(_entries(prepared[table], None))
+        if not entries:
+            raise SocialrulesError("a lexicon rule needs terms (`terms` or `lexicons`)")
+        prepared["lexicons"] = files
+        prepared["entries"] = entries
+        return prepared
+
+    def __init__(self, rule, options: LexiconOptions, config) -> None:
+        super().__init__(rule, options, config)
+        # Index every form by its first word, so that a text is searched only for the terms
+        # whose first word it contains (a set intersection, in C).
+        self.by_first_word: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+        self.symbols: list[tuple[str, dict[str, Any]]] = []  # terms with no letters: emoji
+        for entry in options.entries:
+            for form in entry["forms"]:
+                words = _WORD.findall(form)
+                if words:
+                    self.by_first_word.setdefault(words[0], []).append((form, entry))
+                else:
+                    self.symbols.append((form, entry))
+        self.first_words = frozenset(self.by_first_word)
+        self._patterns: dict[str, regex.Pattern[str]] = {}
+
+    def _pattern(self, form: str) -> regex.Pattern[str]:
+        pattern = self._patterns.get(form)
+        if pattern is None:
+            body = r"\s+".join(regex.escape(part) for part in form.split())
+            pattern = self._patterns[form] = regex.compile(rf"(?<!\w){body}(?!\w)")
+        return pattern
+
+    def run(self, subject) -> Iterator[Hit]:
+        lang = subject.post.lang
+        found: list[tuple[int, int, str, dict[str, Any]]] = []
+        for field_name, view in subject.texts(self.options.fields):
+            spans: list[tuple[int, int]] = []
+            for variant, words in zip(view.variants, view.variant_words):
+                text = variant.text
+                candidates = self.first_words.intersection(words)
+                matches = [(form, entry) for word in candidates for form, entry in self.by_first_word[word]]
+                matches.extend((form, entry) for form, entry in self.symbols if form in text)
+                for form, entry in matches:
+                    if lang and entry["language"] and entry["language"] != lang:
+                        continue
+                    for match in self._pattern(form).finditer(text):
+                        start, end = variant.original_span(*match.span())
+                        if not any(start < e and s < end for s, e in spans):
+                            spans.append((start, end))
+                            found.append((start, end, field_name, entry))
+        if not found:
+            return
+        weights = {entry["term"]: entry["weight"] for *_, entry in found}
+        score = sum(weights.values())
+        if score < self.options.min_score:
+            return
+        found.sort(key=lambda item: (item[2] != "text", item[0]))
+        cues = ", ".join(dict.fromkeys(f"{entry['term']} ({entry['category']})" for *_, entry in found))
+        for start, end, field_name, entry in found[:1] if self.options.report == "first" else found:
+            yield Hit(start, end, field_name, {"term": entry["term"], "category": entry["category"],
+                                               "cues": cues, "score": score})
+
+
+def expand(term: str) -> list[str]:
+    """Every form of a term written with optional parts: "ami(e)(s)" -> ami, amie, amis, amies."""
+    match = _OPTIONAL.search(term)
+    if match is None:
+        return [term]
+    head, tail = term[: match.start()], term[match.end() :]
+    return [form for rest in expand(tail) for form in (head + rest, head + match.group(1) + rest)]
+
+
+def _entries(categories: dict[str, Any], language: str | None) -> list[dict[str, Any]]:
+    entries = []
+    for category, spec in categories.items():
+        for term in spec["terms"]:
+            forms = sorted({" ".join(fold(form).text.split()) for form in expand(term)} - {""})
+            entries.append({"term": term, "forms": forms, "category": category,
+                            "weight": spec["weight"], "language": spec["language"] or language})
+    return entries
+
+
+def _read_lexicon(path: Path) -> tuple[str | None, dict[str, Any]]:
+    from pydantic import ValidationError
+
+    from ..models import _adapter
+    from ..yamlfile import load_yaml, pydantic_errors
+
+    try:
+        document = load_yaml(path.read_text(encoding="utf-8"), str(path))
+    except (OSError, UnicodeDecodeError) as error:
+        raise SocialrulesError(f"cannot read lexicon: {error}", str(path)) from None
+    data = document.data
+    if not isinstance(data, dict) or not isinstance(data.get("categories"), dict):
+        raise document.error("a lexicon file needs `categories:` (name: {weight, terms})")
+    if not data.get("origin"):
+        raise document.error("a lexicon file must say where its words come from (`origin:`)")
+    unknown = set(data) - {"language", "origin", "categories", "description"}
+    if unknown:
+        raise document.error(f"unknown key {sorted(unknown)[0]!r}", [sorted(unknown)[0]])
+    try:
+        categories = _adapter(dict[str, Category]).validate_python(data["categories"])
+    except ValidationError as error:
+        raise pydantic_errors(document, error, ("categories",)) from None
+    from dataclasses import asdict
+
+    return data.get("language"), {name: asdict(category) for name, category in categories.items()}

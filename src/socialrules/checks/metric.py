@@ -1,0 +1,110 @@
+"""`metric`: a quantity measured on the post (its length as a platform counts it, its number of
+hashtags, mentions, links or emoji, its share of capitals) against a threshold."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterator, Literal
+
+from . import OPTIONS_CONFIG, Check, Hit, register
+
+Measure = Literal["twitter_length", "mastodon_length", "hashtags", "mentions", "urls", "emoji",
+                  "capitals"]
+
+
+@dataclass(slots=True)
+class MetricOptions:
+    __pydantic_config__ = OPTIONS_CONFIG
+
+    measure: Measure
+    """twitter_length (Twitter's weighted count), mastodon_length (Mastodon's count, content
+    warning included), hashtags, mentions, urls, emoji (counts), capitals (share of upper-case
+    letters, from 0 to 1)."""
+    max: float | None = None
+    """The most allowed. For the two lengths, the configuration's limit when not set."""
+    min_letters: int = 12
+    """capitals: texts with fewer letters are not judged."""
+
+
+@register
+class Metric(Check):
+    name = "metric"
+    Options = MetricOptions
+    placeholders = frozenset({"value", "limit", "over", "percent"})
+
+    def __init__(self, rule, options: MetricOptions, config) -> None:
+        super().__init__(rule, options, config)
+        self.measure = _MEASURES[options.measure]
+
+    def run(self, subject) -> Iterator[Hit]:
+        hit = self.measure(self, subject)
+        if hit is not None:
+            yield hit
+
+
+def _twitter_length(check: Metric, subject) -> Hit | None:
+    from ..text.twitter import V3, twitter_length
+
+    text = subject.post.text
+    limit = int(check.options.max or check.config.limits.twitter)
+    config = V3 if limit == V3.max_weighted_length else V3.with_limit(limit)
+    count = twitter_length(text, config)
+    if count.weighted_length <= limit:
+        return None
+    return Hit(count.fits_until, len(text), "text", {
+        "value": count.weighted_length, "limit": limit, "over": count.weighted_length - limit})
+
+
+def _mastodon_length(check: Metric, subject) -> Hit | None:
+    from ..text.mastodon import mastodon_length
+
+    post = subject.post
+    limit = int(check.options.max or check.config.limits.mastodon)
+    count = mastodon_length(post.text, post.spoiler_text, limit=limit)
+    if count.length <= limit:
+        return None
+    if not post.text.strip() and post.spoiler_text:  # the content warning alone is too long
+        return Hit(0, len(post.spoiler_text), "spoiler_text",
+                   {"value": count.length, "limit": limit, "over": count.length - limit})
+    return Hit(count.fits_until, len(post.text), "text", {
+        "value": count.length, "limit": limit, "over": count.length - limit})
+
+
+def _counter(entity: str) -> Callable[[Metric, object], Hit | None]:
+    def count(check: Metric, subject) -> Hit | None:
+        spans = getattr(subject.view("text"), entity)
+        limit = int(check.options.max or 0)
+        if len(spans) <= limit:
+            return None
+        return Hit(spans[limit][0], spans[-1][1], "text", {
+            "value": len(spans), "limit": limit, "over": len(spans) - limit})
+
+    return count
+
+
+def _capitals(check: Metric, subject) -> Hit | None:
+    text = subject.post.text
+    if text.isascii():
+        upper = sum(1 for c in text if "A" <= c <= "Z")
+        letters = upper + sum(1 for c in text if "a" <= c <= "z")
+    else:
+        letters = sum(1 for c in text if c.isalpha())
+        upper = sum(1 for c in text if c.isupper())
+    limit = check.options.max if check.options.max is not None else 0.7
+    if letters < check.options.min_letters or upper / letters <= limit:
+        return None
+    first = next(i for i, c in enumerate(text) if c.isalpha())
+    last = len(text) - next(i for i, c in enumerate(reversed(text)) if c.isalpha())
+    return Hit(first, last, "text", {"value": upper, "limit": limit, "over": letters,
+                                     "percent": round(100 * upper / letters)})
+
+
+_MEASURES = {
+    "twitter_length": _twitter_length,
+    "mastodon_length": _mastodon_length,
+    "hashtags": _counter("hashtags"),
+    "mentions": _counter("mentions"),
+    "urls": _counter("urls"),
+    "emoji": _counter("emoji"),
+    "capitals": _capitals,
+}

@@ -1,0 +1,191 @@
+"""The command line: a thin shell over the library.
+
+Exit status, as ruff: 0 nothing at or above the --fail-on level, 1 findings, 2 a usage,
+configuration, rule-file or input error (the message on stderr).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import SocialrulesError
+
+_PLATFORMS = click.Choice(["twitter", "mastodon"])
+_KINDS = click.Choice(["post", "reply", "boost", "quote"])
+_LANGS = click.Choice(["fr", "en"])
+_FAIL_ON = ("error", "warning", "info", "never")
+
+
+class _Group(click.Group):
+    """Turns a SocialrulesError raised anywhere below into its message and exit status 2."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except SocialrulesError as error:
+            _error(str(error))
+            ctx.exit(2)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except Exception as error:  # a bug of ours: say so plainly, exit 2, no traceback
+            if os.environ.get("SOCIALRULES_DEBUG"):
+                raise
+            _error(f"internal error ({type(error).__name__}: {error}); please report it, "
+                   "with SOCIALRULES_DEBUG=1 set for the details")
+            ctx.exit(2)
+
+
+def _error(message: str) -> None:
+    click.echo(f"socialrules: error: {message}", err=True)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="socialrules")
+def main() -> None:
+    """Check social-media posts against a team's posting rules, before they go out."""
+
+
+def _linter_options(function):
+    for option in reversed([
+        click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Configuration file (default: the nearest socialrules.toml or pyproject.toml "
+                          "with [tool.socialrules], from the current folder up)."),
+        click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
+        click.option("--select", multiple=True, metavar="RULE",
+                     help="Only these rules (ids or patterns such as '*-length'); repeatable or comma-separated."),
+        click.option("--ignore", multiple=True, metavar="RULE",
+                     help="Not these rules; repeatable or comma-separated."),
+        click.option("--lang", type=_LANGS, help="Language of messages (default: the config's, else the locale's)."),
+    ]):
+        function = option(function)
+    return function
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _make_linter(config_path, isolated, select, ignore, lang):
+    from .engine import Linter
+
+    return Linter.from_config(config_path, discover=not isolated, select=_split(select),
+                              ignore=_split(ignore), lang=lang)
+
+
+def _color() -> bool | None:
+    # None lets click colour only a terminal; NO_COLOR (no-color.org) and FORCE_COLOR win.
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return None
+
+
+@main.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--text", "texts", multiple=True, metavar="TEXT", help="A draft to check (repeatable).")
+@click.option("--platform", "platforms", multiple=True, type=_PLATFORMS,
+              help="Check for this platform (repeatable; default: the config's, else both).")
+@click.option("--kind", type=_KINDS, default="post", show_default=True, help="What the draft is.")
+@click.option("--quoted", metavar="TEXT", help="The boosted or quoted post's text (with --kind boost or quote).")
+@click.option("--content-warning", "--cw", "spoiler_text", default="", metavar="TEXT",
+              help="The content warning (counts towards Mastodon's length).")
+@click.option("--output-format", "output_format", default="text", show_default=True,
+              type=click.Choice(["text", "concise", "json"]), help="How to print findings.")
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report to this file instead of standard output.")
+@click.option("--fail-on", type=click.Choice(_FAIL_ON),
+              help="Exit 1 when a finding is at least this severe (default: the config's, else info).")
+@_linter_options
+def check(files, texts, platforms, kind, quoted, spoiler_text, output_format, output, fail_on,
+          config_path, isolated, select, ignore, lang):
+    """Check drafts: FILES of plain text (one post each), '-' for standard input, or --text."""
+    from .models import Platform, Post, PostKind, Severity, Source
+    from .readers import decode, plaintext
+    from .reporters import ReportContext, render
+
+    if not files and not texts:
+        raise click.UsageError("give a draft: FILES, '-' for standard input, or --text TEXT")
+    linter = _make_linter(config_path, isolated, select, ignore, lang)
+    fields = {"platforms": tuple(Platform(p) for p in platforms), "kind": PostKind(kind),
+              "quoted": quoted, "spoiler_text": spoiler_text}
+    posts, errors = [], 0
+    for text in texts:
+        _check_argument(text, "--text")
+        posts.append(Post(text=text, source=Source(path="<text>"), **fields))
+    for path in files:
+        try:
+            if str(path) == "-":
+                text = decode(sys.stdin.buffer.read(), "<stdin>")
+                posts.append(plaintext.from_text(text, "<stdin>", **fields))
+            else:
+                posts.extend(plaintext.read(path, **fields))
+        except SocialrulesError as error:
+            _error(str(error))
+            errors += 1
+    findings = linter.check_posts(posts)
+    context = ReportContext(rules=linter.rules, lang=linter.lang, files_checked=len(posts),
+                            color=output is None)
+    report = render(output_format, findings, context)
+    if output is not None:
+        try:
+            output.write_text(report, encoding="utf-8")
+        except OSError as error:
+            raise SocialrulesError(f"cannot write the report: {error.strerror or error}", str(output)) from None
+    else:
+        click.echo(report, nl=False, color=_color())  # click strips colour off a non-terminal
+    if errors:
+        sys.exit(2)
+    level = fail_on or linter.config.fail_on
+    if level != "never" and any(f.severity.rank >= Severity(level).rank for f in findings):
+        sys.exit(1)
+
+
+def _check_argument(text: str, name: str) -> None:
+    # Bytes that are not UTF-8 reach Python's argv as lone surrogates.
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise SocialrulesError(f"{name}: invalid UTF-8 at character {error.start + 1}") from None
+
+
+@main.command("rules")
+@click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_linter_options
+def list_rules(output_format, config_path, isolated, select, ignore, lang):
+    """List the rules in force: id, severity, what each checks."""
+    linter = _make_linter(config_path, isolated, select, ignore, lang)
+    if output_format == "json":
+        import json
+
+        rows = [{"id": r.id, "severity": r.severity.value, "check": r.check,
+                 "summary": r.summary.get(linter.lang), "path": r.path} for r in linter.rules]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    width = max((len(rule.id) for rule in linter.rules), default=0)
+    for rule in linter.rules:
+        click.echo(f"{rule.id:<{width}}  {rule.severity.value:<7}  {rule.summary.get(linter.lang)}")
+
+
+@main.command()
+@click.argument("rule_id", metavar="RULE")
+@_linter_options
+def explain(rule_id, config_path, isolated, select, ignore, lang):
+    """Explain a rule: the guideline behind it, its options, its examples."""
+    from .explain import explain_rule
+
+    linter = _make_linter(config_path, isolated, (), (), lang)
+    rule = linter.rule(rule_id)
+    if rule is None:
+        known = ", ".join(r.id for r in linter.rules)
+        raise SocialrulesError(f"no rule {rule_id!r} (rules: {known})")
+    click.echo(explain_rule(rule, linter.lang))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

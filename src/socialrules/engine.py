@@ -1,0 +1,228 @@
+"""The engine: builds each rule's check once, runs them over posts, turns hits into findings.
+
+It knows no rule by name: a rule is data (see loader.py) naming a check kind (see checks/).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
+
+from .checks import Check, Hit, get_kind
+from .errors import SocialrulesError
+from .models import Config, Finding, Location, Platform, Post, PostKind, Rule, Severity, Source
+from .text.analysis import TextView
+
+if TYPE_CHECKING:
+    from .models import Localized
+
+ALL_PLATFORMS = (Platform.TWITTER, Platform.MASTODON)
+FIELDS = ("text", "spoiler_text", "quoted", "alt")
+_NO_SOURCE = Source(path="")
+
+
+class Subject:
+    """One post as the checks see it: its texts, each analysed once, on demand, and the platform
+    the current rule checks it for (None for a rule that applies to every platform)."""
+
+    __slots__ = ("post", "platforms", "platform", "config", "_views")
+
+    def __init__(self, post: Post, platforms: tuple[Platform, ...], config: Config) -> None:
+        self.post = post
+        self.platforms = platforms
+        self.platform: Platform | None = None
+        self.config = config
+        self._views: dict[str, TextView] = {}
+
+    def view(self, field: str = "text") -> TextView:
+        view = self._views.get(field)
+        if view is None:
+            view = self._views[field] = TextView(self.field_text(field))
+        return view
+
+    def field_text(self, field: str) -> str:
+        post = self.post
+        if field == "text":
+            return post.text
+        if field == "spoiler_text":
+            return post.spoiler_text
+        if field == "quoted":
+            return post.quoted or ""
+        if field.startswith("media["):
+            return post.media[int(field[6 : field.index("]")])].alt or ""
+        raise KeyError(field)
+
+    def texts(self, fields: Iterable[str]) -> Iterator[tuple[str, TextView]]:
+        """(field name, view) for each non-empty text among ``fields`` ("alt" means every media
+        description, named "media[N].alt")."""
+        for field in fields:
+            if field == "alt":
+                for index, media in enumerate(self.post.media):
+                    if media.alt:
+                        yield f"media[{index}].alt", self.view(f"media[{index}].alt")
+            elif self.field_text(field):
+                yield field, self.view(field)
+
+
+class _Values(dict):
+    """Message values; a placeholder with no value prints as itself rather than failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def default_lang() -> str:
+    """French when the user's locale is French, else English."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "fr" if value.lower().startswith("fr") else "en"
+    return "en"
+
+
+def rule_selected(rule_id: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
+    """`select` and `ignore` take rule ids or shell-style patterns (`*-length`)."""
+    def matches(patterns: Sequence[str]) -> bool:
+        return any(fnmatch.fnmatchcase(rule_id, pattern) for pattern in patterns)
+
+    return (not select or matches(select)) and not matches(ignore)
+
+
+class Linter:
+    """Rules built once, for checking many posts.
+
+    >>> linter = Linter.from_config()              # the built-in rules, nearest socialrules.toml
+    >>> findings = linter.check("Bonjour !", platform="twitter")
+    """
+
+    def __init__(self, rules: Sequence[Rule], config: Config | None = None, *,
+                 lang: str | None = None) -> None:
+        self.config = config or Config()
+        self.lang = lang or self.config.lang or default_lang()
+        self.rules: list[Rule] = []
+        self._checks: list[tuple[Rule, Check]] = []
+        for rule in rules:
+            if not rule_selected(rule.id, self.config.select, self.config.ignore):
+                continue
+            severity = self.config.severity.get(rule.id)
+            if severity is not None:
+                rule = replace(rule, severity=Severity(severity))
+            self.rules.append(rule)
+            self._checks.append((rule, _build(rule, self.config)))
+
+    @classmethod
+    def from_config(cls, path: str | Path | None = None, *, discover: bool = True,
+                    select: Sequence[str] = (), ignore: Sequence[str] = (),
+                    lang: str | None = None, builtin: bool = True) -> Linter:
+        """A linter with the built-in rules and those of the configuration.
+
+        ``path`` names a configuration file; without it, and with ``discover``, the nearest
+        socialrules.toml (or pyproject.toml with [tool.socialrules]) from the current folder up
+        is used. ``select`` and ``ignore`` add to the configuration's.
+        """
+        from .config import find_config, load_config
+        from .loader import builtin_rules_dir, load_rules
+
+        config_path = Path(path) if path is not None else (find_config() if discover else None)
+        config = load_config(config_path)
+        if select or ignore:
+            config = replace(config, select=tuple(select) or config.select,
+                             ignore=config.ignore + tuple(ignore))
+        folders = ([builtin_rules_dir()] if builtin else []) + [Path(d) for d in config.rule_dirs]
+        return cls(load_rules(folders), config, lang=lang)
+
+    def rule(self, rule_id: str) -> Rule | None:
+        return next((rule for rule in self.rules if rule.id == rule_id), None)
+
+    def check(self, text: str, *, platform: str | Platform | None = None,
+              kind: str | PostKind = PostKind.POST, quoted: str | None = None,
+              spoiler_text: str = "") -> list[Finding]:
+        """Check one draft. Without ``platform``, for every platform of the configuration."""
+        post = Post(text=text, platforms=(Platform(platform),) if platform else (),
+                    kind=PostKind(kind), quoted=quoted, spoiler_text=spoiler_text)
+        return self.check_post(post)
+
+    def check_post(self, post: Post, index: int | None = None) -> list[Finding]:
+        """The findings for one post, ordered by position then rule."""
+        platforms = post.platforms or self.config.platforms or ALL_PLATFORMS
+        subject = Subject(post, platforms, self.config)
+        findings: list[Finding] = []
+        reference = post.id if post.id is not None else index
+        for rule, check in self._checks:
+            applies = rule.applies_to
+            if applies.kinds and post.kind not in applies.kinds:
+                continue
+            if applies.platforms:
+                targets = [p for p in platforms if p in applies.platforms]
+            else:
+                targets = [None]
+            for platform in targets:
+                subject.platform = platform
+                for hit in check.run(subject):
+                    findings.append(self._finding(rule, subject, hit, reference))
+        findings.sort(key=_order)
+        return findings
+
+    def check_posts(self, posts: Iterable[Post]) -> list[Finding]:
+        findings: list[Finding] = []
+        for index, post in enumerate(posts):
+            findings.extend(self.check_post(post, index))
+        findings.sort(key=_order)
+        return findings
+
+    def _finding(self, rule: Rule, subject: Subject, hit: Hit, reference: str | int | None) -> Finding:
+        post = subject.post
+        text = subject.field_text(hit.field) if hit.field in FIELDS or hit.field.startswith("media[") else ""
+        source = (post.source if hit.field == "text" else post.field_sources.get(hit.field)) or _NO_SOURCE
+        line, column = source.position(text, hit.start)
+        end_line, end_column = source.position(text, hit.end)
+        match = text[hit.start : hit.end]
+        values = _Values(hit.values)
+        values.setdefault("match", match)
+        return Finding(
+            rule=rule.id,
+            severity=rule.severity,
+            message=_fill(rule.message, self.lang, values),
+            guideline=rule.guideline,
+            location=Location(source.path or None, line, column, end_line, end_column),
+            match=match,
+            fix=_fill(rule.fix, self.lang, values) if rule.fix else None,
+            post=reference,
+            platform=subject.platform,
+            field=hit.field,
+            start=hit.start,
+            end=hit.end,
+        )
+
+
+def _fill(template: Localized, lang: str, values: _Values) -> str:
+    return template.get(lang).format_map(values)
+
+
+def _order(finding: Finding) -> tuple:
+    location = finding.location
+    return (location.path or "", location.line, location.column, finding.rule,
+            finding.platform or "", location.end_line, location.end_column)
+
+
+def _build(rule: Rule, config: Config) -> Check:
+    kind = get_kind(rule.check)
+    if kind is None:
+        raise SocialrulesError(f"unknown check kind {rule.check!r}", rule.path)
+    options = rule.options
+    override = config.rules.get(rule.id)
+    if override:
+        # Data files an override names are relative to the configuration file.
+        from pydantic import ValidationError
+
+        folder = Path(config.path).parent if config.path else Path.cwd()
+        try:
+            options = kind.prepare({**rule.options, **override}, folder)
+        except ValidationError as error:
+            problem = error.errors(include_url=False)[0]
+            key = ".".join(str(part) for part in problem["loc"])
+            raise SocialrulesError(f"rules.{rule.id}.{key}: {problem['msg']}", config.path) from None
+    return kind(rule, kind.Options(**options), config)

@@ -1,0 +1,361 @@
+"""The domain models: Post, Account, Finding, Rule, Config and their parts.
+
+They are standard-library dataclasses that pydantic v2 validates (``Model.model_validate``) and
+describes (``Model.model_json_schema``) on demand. Importing pydantic costs ~60 ms, more than half of
+the budget of a pre-commit run, so the hot path (build posts, run checks, print findings) never
+imports it; every input from outside (rule files, config, posts files) goes through pydantic.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cache
+from typing import Any, ClassVar, Literal
+
+__all__ = [
+    "Account", "AppliesTo", "Config", "Example", "Examples", "Finding", "Guideline", "Limits",
+    "Localized", "Location", "Media", "Platform", "Post", "PostKind", "Rule", "Severity", "Source",
+    "TeamProfile",
+]
+
+
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+# pydantic reads this from a dataclass without pydantic being imported here.
+_STRICT = {"extra": "forbid", "use_attribute_docstrings": True}
+_STRICT_KEBAB = {**_STRICT, "alias_generator": _kebab, "populate_by_name": True}
+
+
+class Model:
+    """pydantic's model API for the dataclasses below, pydantic imported on first use."""
+
+    __slots__ = ()
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT
+
+    @classmethod
+    def model_validate(cls, data: Any):
+        """Validate ``data`` (a mapping as read from YAML, TOML or JSON) into an instance."""
+        return _adapter(cls).validate_python(data)
+
+    @classmethod
+    def model_json_schema(cls, mode: Literal["validation", "serialization"] = "serialization"):
+        return _adapter(cls).json_schema(mode=mode)
+
+    def model_dump(self) -> dict[str, Any]:
+        """A JSON-ready dict (enums as their values, datetimes as ISO 8601 strings)."""
+        return dataclasses.asdict(self, dict_factory=_json_ready)
+
+
+@cache
+def _adapter(cls: type):
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(cls)
+
+
+def _json_ready(items: list[tuple[str, Any]]) -> dict[str, Any]:
+    return {key: _json_value(value) for key, value in items}
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_json_value(v) for v in value]
+    return value
+
+
+class Platform(StrEnum):
+    TWITTER = "twitter"
+    MASTODON = "mastodon"
+
+
+class PostKind(StrEnum):
+    POST = "post"
+    REPLY = "reply"
+    BOOST = "boost"  # a retweet or a Mastodon boost: `quoted` holds the boosted text
+    QUOTE = "quote"  # our text plus the quoted post in `quoted`
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """Higher is more severe; used for --fail-on and sorting."""
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Localized(Model):
+    """A text in French and English; findings are printed in the language the user picks."""
+
+    fr: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.fr if lang == "fr" else self.en
+
+
+# --- where text comes from --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Source(Model):
+    """Where a text sits in a file, so that offsets in the text become file lines and columns.
+
+    ``lines`` holds the file (line, column) at which each line of the text starts, both 1-based.
+    When it has fewer entries than the text has lines (a plain draft file gives only its first),
+    the missing lines are taken to follow in the file, each starting at column 1.
+    """
+
+    path: str
+    lines: tuple[tuple[int, int], ...] = ((1, 1),)
+
+    def position(self, text: str, offset: int) -> tuple[int, int]:
+        """The file (line, column) of ``text[offset]``; columns count characters, from 1."""
+        line_index = text.count("\n", 0, offset)
+        line_start = text.rfind("\n", 0, offset) + 1
+        if line_index < len(self.lines):
+            line, column = self.lines[line_index]
+        else:
+            last_line, _ = self.lines[-1]
+            line, column = last_line + line_index - len(self.lines) + 1, 1
+        return line, column + offset - line_start
+
+
+@dataclass(frozen=True, slots=True)
+class Location(Model):
+    """A span in a file; ``end_column`` is the column just after the last character (as SARIF)."""
+
+    path: str | None
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+# --- what is checked ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Media(Model):
+    """An attached image, video or sound, with the description screen readers read."""
+
+    file: str | None = None
+    alt: str | None = None
+    type: str | None = None
+
+
+@dataclass(slots=True)
+class Post(Model):
+    """One post to check: a draft, a scheduled post, or a post from an archive."""
+
+    text: str
+    """The post's own text (for a boost, usually empty: the boosted text is `quoted`)."""
+    platforms: tuple[Platform, ...] = ()
+    """Where it will be published; empty means every platform of the configuration."""
+    kind: PostKind = PostKind.POST
+    spoiler_text: str = ""
+    """The content warning (Mastodon); it counts towards Mastodon's length."""
+    quoted: str | None = None
+    """The text of the boosted, retweeted or quoted post."""
+    quoted_author: str | None = None
+    media: tuple[Media, ...] = ()
+    scheduled_at: dt.datetime | None = None
+    tool: str | None = None
+    """The publishing tool (a scheduled post's `tool`, an archive's source or application)."""
+    account: str | None = None
+    lang: str | None = None
+    id: str | None = None
+    in_reply_to: str | None = None
+    source: Source | None = None
+    """Where `text` sits in a file; None for text given on the command line or to the library."""
+    field_sources: dict[str, Source] = field(default_factory=dict)
+    """Where the other checked fields (spoiler_text, quoted, media alts) sit in a file."""
+
+
+@dataclass(slots=True)
+class Account(Model):
+    """An account in a follow list, or mentioned in a post."""
+
+    handle: str
+    display_name: str | None = None
+    bio: str | None = None
+    url: str | None = None
+    followers: int | None = None
+    following: int | None = None
+    bot: bool | None = None
+    group: bool | None = None
+    fields: dict[str, str] = field(default_factory=dict)
+    source: Source | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Guideline(Model):
+    """The guideline sentence a rule enforces, quoted, and what it means for the rule."""
+
+    quote: str
+    """The sentence, in French, exactly as the guideline writes it."""
+    section: str
+    explanation: Localized
+    url: str | None = None
+    document: str = "reseaux-sociaux.txt"
+    """The guideline document the quote comes from."""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding(Model):
+    """One problem found: where, what, why (the guideline) and how to fix it."""
+
+    rule: str
+    severity: Severity
+    message: str
+    guideline: Guideline
+    location: Location
+    match: str
+    """The exact text the finding is about, as the span of the original text gives it."""
+    fix: str | None = None
+    post: str | int | None = None
+    """The post's id, or its index (from 0) in its file."""
+    platform: Platform | None = None
+    field: str = "text"
+    """Which part of the post: text, spoiler_text, quoted, media[N].alt, tool, ..."""
+    start: int = 0
+    """The span in that field's text, as str indices (end exclusive)."""
+    end: int = 0
+
+
+# --- rules -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AppliesTo(Model):
+    """What a rule looks at; empty means all."""
+
+    platforms: tuple[Platform, ...] = ()
+    kinds: tuple[PostKind, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Example(Model):
+    """A rule's example post: the post's fields, and for a failing one what should match."""
+
+    text: str = ""
+    platform: Platform | None = None
+    kind: PostKind = PostKind.POST
+    spoiler_text: str = ""
+    quoted: str | None = None
+    quoted_author: str | None = None
+    media: tuple[Media, ...] = ()
+    tool: str | None = None
+    lang: str | None = None
+    match: str | None = None
+    """For a failing example: the text a finding must point at."""
+    note: str | None = None
+
+    def to_post(self) -> Post:
+        return Post(
+            text=self.text, platforms=(self.platform,) if self.platform else (), kind=self.kind,
+            spoiler_text=self.spoiler_text, quoted=self.quoted, quoted_author=self.quoted_author,
+            media=self.media, tool=self.tool, lang=self.lang,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Examples(Model):
+    # `pass` is a keyword: the field is `pass_`, written `pass` in rule files.
+    __pydantic_config__: ClassVar[dict[str, Any]] = {
+        **_STRICT, "alias_generator": lambda name: name.rstrip("_"), "populate_by_name": True,
+    }
+
+    fail: tuple[Example, ...] = ()
+    pass_: tuple[Example, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Rule(Model):
+    """A rule as its YAML file declares it; the file name (without .yaml) is its id."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEBAB
+
+    id: str
+    check: str
+    """The check kind that runs it (lexicon, pattern, metric, ...)."""
+    severity: Severity
+    summary: Localized
+    """One line, shown by `socialrules rules`."""
+    message: Localized
+    """A template: {match} and the fields the check kind gives (see `socialrules explain`)."""
+    guideline: Guideline
+    examples: Examples
+    fix: Localized | None = None
+    applies_to: AppliesTo = AppliesTo()
+    options: dict[str, Any] = field(default_factory=dict)
+    path: str | None = None
+    """The file the rule was read from."""
+
+
+# --- configuration -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TeamProfile(Model):
+    """Who the team is: what the guideline rules compare posts and accounts with."""
+
+    names: tuple[str, ...] = ()
+    """How people name the team and its products ("Mes Aides")."""
+    accounts: tuple[str, ...] = ()
+    """The team's own accounts: @user (Twitter) and @user@instance (Mastodon)."""
+    allies: tuple[str, ...] = ()
+    """Accounts and domains of the ecosystem: @handle, *.gouv.fr, *@instance."""
+    tools: tuple[str, ...] = ()
+    """The approved publishing tools ("TweetDeck")."""
+    comms_contact: str | None = None
+    """How to reach the communication service, quoted in escalation findings."""
+
+
+@dataclass(frozen=True, slots=True)
+class Limits(Model):
+    """Length limits per platform (a Mastodon instance may raise its own)."""
+
+    twitter: int = 280
+    mastodon: int = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Config(Model):
+    """A `socialrules.toml` (or `[tool.socialrules]` in pyproject.toml)."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEBAB
+
+    rule_dirs: tuple[str, ...] = ()
+    """Folders of extra rule files, relative to the config file."""
+    select: tuple[str, ...] = ()
+    """Only these rules (ids or prefixes); empty means all."""
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, Severity] = field(default_factory=dict)
+    """Severity overrides by rule id."""
+    platforms: tuple[Platform, ...] = ()
+    """Where the team publishes; empty means both."""
+    lang: Literal["fr", "en"] | None = None
+    """Language of messages."""
+    fail_on: Literal["error", "warning", "info", "never"] = "info"
+    limits: Limits = Limits()
+    team: TeamProfile = TeamProfile()
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Per-rule option overrides: [rules.emoji-overuse] max = 5."""
+    path: str | None = None
+    """The file the configuration was read from."""

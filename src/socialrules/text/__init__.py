@@ -1,0 +1,1 @@
+"""The text layer: folding for matching, entities, and the platforms' own length counts."""

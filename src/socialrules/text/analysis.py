@@ -1,0 +1,67 @@
+"""One text as every check sees it: folded forms and entities, each computed once, when asked."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+import regex
+
+from .normalize import Folded, fold, variants
+
+# An emoji is a grapheme cluster that starts with a character shown as emoji by default, a
+# pictograph made emoji by VS16, a regional indicator (flags) or a keycap.
+_EMOJI = regex.compile(
+    r"(?=\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F|\p{Regional_Indicator}"
+    r"|[#*0-9]\uFE0F?\u20E3)\X"
+)
+_WORD_CHARS = regex.compile(r"\w+")
+_WORD = regex.compile(r"\w+(?:['’-]\w+)*")
+
+
+class TextView:
+    """A text and what the checks derive from it; spans are indices into ``text``."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def folded(self) -> Folded:
+        return fold(self.text)
+
+    @cached_property
+    def variants(self) -> list[Folded]:
+        """The folded text and its de-obfuscated variants (l33t, spaced letters)."""
+        return variants(self.text)
+
+    @cached_property
+    def variant_words(self) -> list[frozenset[str]]:
+        """The distinct words of each variant, for quick lexicon look-ups."""
+        return [frozenset(_WORD_CHARS.findall(variant.text)) for variant in self.variants]
+
+    @cached_property
+    def urls(self) -> list[tuple[int, int]]:
+        from .urls import find_urls
+
+        return find_urls(self.text, require_scheme=False)
+
+    @cached_property
+    def mentions(self) -> list[tuple[int, int]]:
+        from .mastodon import find_mentions
+
+        return [(mention.start, mention.end) for mention in find_mentions(self.text)]
+
+    @cached_property
+    def hashtags(self) -> list[tuple[int, int]]:
+        from .entities import find_hashtags
+
+        return find_hashtags(self.text)
+
+    @cached_property
+    def emoji(self) -> list[tuple[int, int]]:
+        if self.text.isascii():
+            return []
+        return [match.span() for match in _EMOJI.finditer(self.text)]
+
+    @cached_property
+    def words(self) -> list[tuple[int, int]]:
+        return [match.span() for match in _WORD.finditer(self.text)]

@@ -1,0 +1,157 @@
+"""Folding text for matching, while keeping the way back to the original text.
+
+A lexicon or pattern matches on a *folded* text (NFKC, case folded, accents and invisible
+characters removed, look-alike letters from other scripts mapped to Latin), and on variants of it
+that undo common obfuscation (l33t digits, spaced or dotted letters). Each folded text keeps, for
+every character, the index of the original character it came from, so that a finding points at
+the exact span of what the user wrote.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+# Format controls (zero-width spaces and joiners, bidi marks and embeddings, soft hyphen, BOM)
+# are invisible: a word split by them is still the word.
+_INVISIBLE = regex.compile(r"[\p{Cf}\u034f\u115f\u1160\u3164\uffa0]")
+
+# Letters of other scripts that look like Latin ones, as used to dodge word filters. Only letters
+# that are near-identical in common fonts: Unicode's confusables data maps many more, mostly
+# rare ones, and folding real Greek or Cyrillic words into Latin would be wrong.
+_LOOKALIKES = str.maketrans({
+    # Cyrillic
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+    "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i", "ј": "j", "һ": "h",
+    "ԁ": "d", "ԛ": "q", "ԝ": "w", "ӏ": "l", "ɡ": "g",
+    # Greek
+    "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p",
+    "τ": "t", "υ": "u", "χ": "x", "ω": "w", "ϲ": "c", "ϳ": "j",
+    # Typographic variants of ASCII punctuation that words are written with.
+    "’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'", "‐": "-", "‑": "-", "–": "-", "—": "-",
+})
+
+# Digits and symbols used as letters. Applied only to build a second variant of the text.
+_LEET = str.maketrans({
+    "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g",
+    "@": "a", "$": "s", "€": "e", "!": "i", "|": "l", "£": "l",
+})
+
+_LEET_WORD = regex.compile(r"[\p{L}\p{N}@$€!|£]*\p{L}[\p{L}\p{N}@$€!|£]*")
+
+# Three or more single letters separated each by one space, dot, dash, underscore or asterisk:
+# "c o n n a r d", "c.o.n", "i-d-i-o-t".
+_SPACED_LETTERS = regex.compile(r"(?<![\w])\w(?:[ ._*\-]\w){2,}(?![\w])")
+_SEPARATORS = regex.compile(r"[ ._*\-]")
+
+
+class _FoldTable(dict):
+    """str.translate table that folds each character on first sight and remembers it."""
+
+    def __missing__(self, char_code: int) -> str:
+        char = chr(char_code)
+        folded = unicodedata.normalize("NFKD", char)
+        folded = "".join(c for c in folded if not unicodedata.combining(c))
+        folded = unicodedata.normalize("NFKC", folded).casefold().translate(_LOOKALIKES)
+        if _INVISIBLE.fullmatch(char):
+            folded = ""
+        self[char_code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """A folded text and, for each of its characters, where it came from in the original.
+
+    ``origin`` is None when the folding kept every character in place (the common case), else it
+    has ``len(text) + 1`` entries, the last one being the original text's length.
+    """
+
+    text: str
+    origin: tuple[int, ...] | None = None
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the original text that ``text[start:end]`` was folded from."""
+        origin = self.origin
+        if origin is None:
+            return start, end
+        if end <= start:
+            return origin[start], origin[start]
+        # Up to the next kept character, so that dropped marks and invisible characters that
+        # trail the match belong to it, unless the match ends inside one expanded character.
+        last = origin[end - 1]
+        return origin[start], origin[end] if origin[end] > last else last + 1
+
+
+def fold(text: str) -> Folded:
+    """NFKC, case folding, accents, invisible characters and look-alike letters, for matching."""
+    if text.isascii():
+        return Folded(text.lower())
+    table = _FOLD
+    if all(len(table[ord(c)]) == 1 for c in set(text)):
+        return Folded(text.translate(table))
+    pieces: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        folded = table[ord(char)]
+        pieces.append(folded)
+        origin.extend([index] * len(folded))
+    origin.append(len(text))
+    return Folded("".join(pieces), tuple(origin))
+
+
+def _unleet_word(match: regex.Match[str]) -> str:
+    word = match.group()
+    core = word.rstrip("!")  # a trailing "!" ends the sentence
+    mention = len(core) - len(core.lstrip("@"))  # a leading "@" is a mention
+    return word[:mention] + core[mention:].translate(_LEET) + word[len(core) :]
+
+
+def unleet(folded: Folded) -> Folded | None:
+    """The folded text with l33t digits and symbols read as letters, if that changes anything.
+
+    Only inside words that have at least one letter, so that numbers stay numbers.
+    """
+    text = _LEET_WORD.sub(_unleet_word, folded.text)
+    return None if text == folded.text else Folded(text, folded.origin)
+
+
+def unspace(folded: Folded) -> Folded | None:
+    """The folded text with spaced-out letters joined ("c o n" -> "con"), if there are any."""
+    runs = list(_SPACED_LETTERS.finditer(folded.text))
+    if not runs:
+        return None
+    base = folded.origin or range(len(folded.text) + 1)
+    pieces: list[str] = []
+    origin: list[int] = []
+    position = 0
+    for run in runs:
+        pieces.append(folded.text[position : run.start()])
+        origin.extend(base[position : run.start()])
+        for index in range(run.start(), run.end()):
+            if not _SEPARATORS.fullmatch(folded.text[index]):
+                pieces.append(folded.text[index])
+                origin.append(base[index])
+        position = run.end()
+    pieces.append(folded.text[position:])
+    origin.extend(base[position:])
+    return Folded("".join(pieces), tuple(origin))
+
+
+def variants(text: str) -> list[Folded]:
+    """The folded text, then the variants that undo obfuscation (only those that differ)."""
+    folded = fold(text)
+    found = [folded]
+    leet = unleet(folded)
+    if leet is not None:
+        found.append(leet)
+    for base in list(found):
+        joined = unspace(base)
+        if joined is not None:
+            found.append(joined)
+    return found

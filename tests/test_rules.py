@@ -1,0 +1,58 @@
+"""Every built-in rule, run on its own examples; and what every rule file must carry."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from socialrules.engine import Linter
+from socialrules.loader import builtin_rules_dir, load_rules
+from socialrules.models import Config, Rule
+
+from .conftest import GUIDELINE
+
+RULES = load_rules([builtin_rules_dir()])
+FAILING = [pytest.param(rule, example, id=f"{rule.id}-fail-{i}")
+           for rule in RULES for i, example in enumerate(rule.examples.fail)]
+PASSING = [pytest.param(rule, example, id=f"{rule.id}-pass-{i}")
+           for rule in RULES for i, example in enumerate(rule.examples.pass_)]
+
+
+def _findings(rule: Rule, example):
+    return Linter([rule], Config(), lang="en").check_post(example.to_post())
+
+
+@pytest.mark.parametrize(("rule", "example"), FAILING)
+def test_failing_example_is_flagged(rule, example):
+    findings = _findings(rule, example)
+    assert findings, f"{rule.id} did not flag: {example.text!r}"
+    assert {f.rule for f in findings} == {rule.id}
+    if example.match is not None:
+        assert example.match in [f.match for f in findings], [f.match for f in findings]
+
+
+@pytest.mark.parametrize(("rule", "example"), PASSING)
+def test_passing_example_is_not_flagged(rule, example):
+    findings = _findings(rule, example)
+    assert not findings, [(f.match, f.message) for f in findings]
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.id)
+def test_rule_carries_examples_and_a_real_guideline_quote(rule):
+    assert rule.examples.fail, "a rule needs failing examples"
+    assert rule.examples.pass_, "a rule needs passing examples"
+    assert _squeeze(rule.guideline.quote) in _squeeze(GUIDELINE.read_text(encoding="utf-8")), (
+        "the quoted sentence is not in the guideline")
+    assert rule.guideline.explanation.fr and rule.guideline.explanation.en
+    assert rule.summary.fr and rule.summary.en and "\n" not in rule.summary.en
+
+
+def test_builtin_rules_cover_every_check_kind_shipped():
+    from socialrules.checks import known_kinds
+
+    assert set(known_kinds()) <= {rule.check for rule in RULES}
