@@ -27,7 +27,8 @@ def _kebab(name: str) -> str:
 
 
 # pydantic reads this from a dataclass without pydantic being imported here.
-_STRICT = {"extra": "forbid", "use_attribute_docstrings": True}
+_STRICT = {"extra": "forbid", "use_attribute_docstrings": True,
+           "json_schema_serialization_defaults_required": True}
 _STRICT_KEBAB = {**_STRICT, "alias_generator": _kebab, "populate_by_name": True}
 
 
@@ -314,6 +315,8 @@ class Rule(Model):
 @dataclass(frozen=True, slots=True)
 class TeamProfile(Model):
     """Who the team is: what the guideline rules compare posts and accounts with."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEBAB
 
     names: tuple[str, ...] = ()
     """How people name the team and its products ("Mes Aides")."""

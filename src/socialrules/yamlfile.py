@@ -20,31 +20,34 @@ class YamlDocument:
     data: Any
     root: yaml.Node | None
 
-    def position(self, loc: Iterable[str | int]) -> tuple[int, int]:
+    def position(self, loc: Iterable[str | int], *, key: bool = False) -> tuple[int, int]:
         """The (line, column), 1-based, of the value at ``loc`` (keys and indices), or of the
-        deepest part of it that exists."""
+        deepest part of it that exists; with ``key``, of the last key itself rather than its value."""
         node = self.root
         if node is None:
             return 1, 1
-        for key in loc:
-            child = _child(node, key)
-            if child is None:
+        mark = node.start_mark
+        for part in loc:
+            found = _child(node, part)
+            if found is None:
                 break
-            node = child
-        return node.start_mark.line + 1, node.start_mark.column + 1
+            key_node, node = found
+            mark = (key_node if key and key_node is not None else node).start_mark
+        return mark.line + 1, mark.column + 1
 
     def error(self, message: str, loc: Iterable[str | int] = ()) -> SocialrulesError:
         line, column = self.position(loc)
         return SocialrulesError(message, self.path, line, column)
 
 
-def _child(node: yaml.Node, key: str | int) -> yaml.Node | None:
+def _child(node: yaml.Node, key: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
+    """(key node, value node) of a mapping's key, or (None, item) of a sequence's index."""
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             if key_node.value == str(key):
-                return value_node
+                return key_node, value_node
     elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-        return node.value[key]
+        return None, node.value[key]
     return None
 
 
@@ -66,22 +69,28 @@ def load_yaml(text: str, path: str) -> YamlDocument:
 def pydantic_errors(document: YamlDocument, error: Any, prefix: tuple[str | int, ...] = ()) -> SocialrulesError:
     """Turn a pydantic ValidationError into one SocialrulesError at its first problem's line,
     listing every problem."""
-    problems = error.errors(include_url=False)
     lines = []
-    for problem in problems:
+    for problem in error.errors(include_url=False):
         loc = prefix + tuple(problem["loc"])
-        line, column = document.position(loc)
+        unknown = problem["type"] in _UNKNOWN
+        missing = problem["type"] in _MISSING
+        line, column = document.position(loc, key=unknown)
         where = ".".join(str(part) for part in loc) or "(top)"
-        lines.append((line, column, f"{where}: {_wording(problem)}"))
+        # A missing key is often a misspelt one: report the misspelling first.
+        lines.append((missing, line, column, f"{where}: {_wording(problem)}"))
     lines.sort()
-    first_line, first_column, first = lines[0]
-    rest = "".join(f"\n  {document.path}:{line}:{column}: {text}" for line, column, text in lines[1:])
+    _, first_line, first_column, first = lines[0]
+    rest = "".join(f"\n  {document.path}:{line}:{column}: {text}" for _, line, column, text in lines[1:])
     return SocialrulesError(first + rest, document.path, first_line, first_column)
 
 
+_UNKNOWN = {"unexpected_keyword_argument", "extra_forbidden"}
+_MISSING = {"missing_argument", "missing"}
+
+
 def _wording(problem: dict[str, Any]) -> str:
-    if problem["type"] in ("unexpected_keyword_argument", "extra_forbidden"):
+    if problem["type"] in _UNKNOWN:
         return "unknown key"
-    if problem["type"] == "missing_argument" or problem["type"] == "missing":
+    if problem["type"] in _MISSING:
         return "missing required key"
     return problem["msg"]

@@ -39,7 +39,10 @@ _LEET = str.maketrans({
     "@": "a", "$": "s", "€": "e", "!": "i", "|": "l", "£": "l",
 })
 
-_LEET_WORD = regex.compile(r"[\p{L}\p{N}@$€!|£]*\p{L}[\p{L}\p{N}@$€!|£]*")
+_LEET_RUN = regex.compile(
+    r"(?<=\p{L})[0-9@$€!|£]+(?=\p{L})"
+    r"|(?<![\p{L}\p{N}@$€!|£])[0-9$€|£]{1,2}(?=\p{L}[\p{L}0-9@$€!|£]{2,})"
+)
 
 # Three or more single letters separated each by one space, dot, dash, underscore or asterisk:
 # "c o n n a r d", "c.o.n", "i-d-i-o-t".
@@ -105,19 +108,13 @@ def fold(text: str) -> Folded:
     return Folded("".join(pieces), tuple(origin))
 
 
-def _unleet_word(match: regex.Match[str]) -> str:
-    word = match.group()
-    core = word.rstrip("!")  # a trailing "!" ends the sentence
-    mention = len(core) - len(core.lstrip("@"))  # a leading "@" is a mention
-    return word[:mention] + core[mention:].translate(_LEET) + word[len(core) :]
-
-
 def unleet(folded: Folded) -> Folded | None:
     """The folded text with l33t digits and symbols read as letters, if that changes anything.
 
-    Only inside words that have at least one letter, so that numbers stay numbers.
+    Only between letters ("c0nn4rd") or just before a word ("1d10t", "$alope"), so that numbers,
+    units ("14h", "5G", "10km") and mentions stay as they are.
     """
-    text = _LEET_WORD.sub(_unleet_word, folded.text)
+    text = _LEET_RUN.sub(lambda run: run.group().translate(_LEET), folded.text)
     return None if text == folded.text else Folded(text, folded.origin)
 
 
@@ -147,11 +144,11 @@ def variants(text: str) -> list[Folded]:
     """The folded text, then the variants that undo obfuscation (only those that differ)."""
     folded = fold(text)
     found = [folded]
-    leet = unleet(folded)
-    if leet is not None:
-        found.append(leet)
+    joined = unspace(folded)
+    if joined is not None:
+        found.append(joined)
     for base in list(found):
-        joined = unspace(base)
-        if joined is not None:
-            found.append(joined)
+        leet = unleet(base)
+        if leet is not None:
+            found.append(leet)
     return found
