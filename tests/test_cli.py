@@ -146,3 +146,21 @@ def test_version():
     from socialrules import __version__
 
     assert run("--version").output.strip().endswith(__version__)
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content=st.one_of(st.binary(max_size=400), st.text(max_size=400).map(lambda t: t.encode("utf-8", "surrogatepass"))))
+def test_any_file_content_gives_findings_or_a_clear_error(tmp_path, content):
+    path = tmp_path / "draft.txt"
+    path.write_bytes(content)
+    result = CliRunner().invoke(main, ["check", "--isolated", str(path), "--output-format", "json"])
+    assert result.exit_code in (0, 1, 2)
+    if result.exit_code == 2:
+        assert result.stderr.startswith(f"socialrules: error: {path}:") and "internal error" not in result.stderr
+    else:
+        assert isinstance(json.loads(result.stdout), list)
+    assert path.read_bytes() == content  # never changed

@@ -20,7 +20,8 @@ PASSING = [pytest.param(rule, example, id=f"{rule.id}-pass-{i}")
 
 
 def _findings(rule: Rule, example):
-    return Linter([rule], Config(), lang="en").check_post(example.to_post())
+    config = Config(team=rule.examples.team) if rule.examples.team else Config()
+    return Linter([rule], config, lang="en").check_post(example.to_post())
 
 
 @pytest.mark.parametrize(("rule", "example"), FAILING)

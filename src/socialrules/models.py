@@ -284,6 +284,8 @@ class Examples(Model):
 
     fail: tuple[Example, ...] = ()
     pass_: tuple[Example, ...] = ()
+    team: TeamProfile | None = None
+    """The team profile the examples assume (the configuration's [team])."""
 
 
 @dataclass(frozen=True, slots=True)

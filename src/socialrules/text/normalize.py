@@ -40,8 +40,9 @@ _LEET = str.maketrans({
 })
 
 _LEET_RUN = regex.compile(
-    r"(?<=\p{L})[0-9@$€!|£]+(?=\p{L})"
-    r"|(?<![\p{L}\p{N}@$€!|£])[0-9$€|£]{1,2}(?=\p{L}[\p{L}0-9@$€!|£]{2,})"
+    r"(?<=\p{L})[0-9@$€!|£]+(?=\p{L})"  # inside a word: c0nn4rd
+    r"|(?<![\p{L}\p{N}@$€!|£])[0-9$€|£]{1,2}(?=\p{L}[\p{L}0-9@$€!|£]{2,})"  # before: 1d10t, $alope
+    r"|(?<=\p{L}{3})[0-9$€|£](?![\p{L}\p{N}@$€|£])"  # one at the end: abrut1
 )
 
 # Three or more single letters separated each by one space, dot, dash, underscore or asterisk:
