@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from .models import Localized
 
 ALL_PLATFORMS = (Platform.TWITTER, Platform.MASTODON)
-FIELDS = ("text", "spoiler_text", "quoted", "alt")
 _NO_SOURCE = Source(path="")
 
 
@@ -28,13 +27,14 @@ class Subject:
     """One post as the checks see it: its texts, each analysed once, on demand, and the platform
     the current rule checks it for (None for a rule that applies to every platform)."""
 
-    __slots__ = ("post", "platforms", "platform", "config", "_views")
+    __slots__ = ("post", "platforms", "platform", "config", "used_suppressions", "_views")
 
     def __init__(self, post: Post, platforms: tuple[Platform, ...], config: Config) -> None:
         self.post = post
         self.platforms = platforms
         self.platform: Platform | None = None
         self.config = config
+        self.used_suppressions: set[str] = set()
         self._views: dict[str, TextView] = {}
 
     def view(self, field: str = "text") -> TextView:
@@ -51,6 +51,10 @@ class Subject:
             return post.spoiler_text
         if field == "quoted":
             return post.quoted or ""
+        if field == "tool":
+            return post.tool or ""
+        if field.startswith("ignore"):  # a suppression: its place is in field_sources
+            return ""
         if field.startswith("media["):
             return post.media[int(field[6 : field.index("]")])].alt or ""
         raise KeyError(field)
@@ -147,35 +151,57 @@ class Linter:
 
     def check_post(self, post: Post, index: int | None = None) -> list[Finding]:
         """The findings for one post, ordered by position then rule."""
-        platforms = post.platforms or self.config.platforms or ALL_PLATFORMS
-        subject = Subject(post, platforms, self.config)
-        findings: list[Finding] = []
-        reference = post.id if post.id is not None else index
-        for rule, check in self._checks:
-            applies = rule.applies_to
-            if applies.kinds and post.kind not in applies.kinds:
-                continue
-            if applies.platforms:
-                targets = [p for p in platforms if p in applies.platforms]
+        return self.check_posts([post], start=index or 0)
+
+    def check_posts(self, posts: Iterable[Post], *, start: int = 0) -> list[Finding]:
+        """The findings for posts checked together (a schedule, an archive): each post alone,
+        then the rules that compare posts (duplicates, collisions), then suppressions."""
+        subjects = [Subject(post, post.platforms or self.config.platforms or ALL_PLATFORMS, self.config)
+                    for post in posts]
+        found: list[list[Finding]] = [[] for _ in subjects]
+        for scope in ("post", "posts", "review"):
+            if scope == "review":
+                for subject, findings in zip(subjects, found):
+                    findings[:] = self._suppress(subject, findings)
+            for rule, check in self._checks:
+                if check.scope != scope:
+                    continue
+                targets = [i for i, s in enumerate(subjects) if _applies(rule, s.post)]
+                if scope == "posts":
+                    for subject in subjects:
+                        subject.platform = None
+                    for index, hit in check.run_all([subjects[i] for i in targets]):
+                        subject = subjects[targets[index]]
+                        found[targets[index]].append(self._finding(rule, subject, hit, start + targets[index]))
+                    continue
+                for i in targets:
+                    subject = subjects[i]
+                    for platform in _platforms(rule, subject):
+                        subject.platform = platform
+                        for hit in check.run(subject):
+                            found[i].append(self._finding(rule, subject, hit, start + i))
+        findings = [finding for post_findings in found for finding in post_findings]
+        findings.sort(key=_order)
+        return findings
+
+    @staticmethod
+    def _suppress(subject: Subject, findings: list[Finding]) -> list[Finding]:
+        """Drop what the post's suppressions silence, and note which of them were used."""
+        suppressions = subject.post.suppressions
+        if not suppressions:
+            return findings
+        kept = []
+        for finding in findings:
+            if finding.rule in suppressions:
+                subject.used_suppressions.add(finding.rule)
             else:
-                targets = [None]
-            for platform in targets:
-                subject.platform = platform
-                for hit in check.run(subject):
-                    findings.append(self._finding(rule, subject, hit, reference))
-        findings.sort(key=_order)
-        return findings
+                kept.append(finding)
+        return kept
 
-    def check_posts(self, posts: Iterable[Post]) -> list[Finding]:
-        findings: list[Finding] = []
-        for index, post in enumerate(posts):
-            findings.extend(self.check_post(post, index))
-        findings.sort(key=_order)
-        return findings
-
-    def _finding(self, rule: Rule, subject: Subject, hit: Hit, reference: str | int | None) -> Finding:
+    def _finding(self, rule: Rule, subject: Subject, hit: Hit, index: int) -> Finding:
         post = subject.post
-        text = subject.field_text(hit.field) if hit.field in FIELDS or hit.field.startswith("media[") else ""
+        reference = post.id if post.id is not None else index
+        text = subject.field_text(hit.field)
         source = (post.source if hit.field == "text" else post.field_sources.get(hit.field)) or _NO_SOURCE
         line, column = source.position(text, hit.start)
         end_line, end_column = source.position(text, hit.end)
@@ -196,6 +222,17 @@ class Linter:
             start=hit.start,
             end=hit.end,
         )
+
+
+def _applies(rule: Rule, post: Post) -> bool:
+    return not rule.applies_to.kinds or post.kind in rule.applies_to.kinds
+
+
+def _platforms(rule: Rule, subject: Subject) -> list[Platform | None]:
+    """A platform rule runs once per platform of the post; any other rule once, with None."""
+    if not rule.applies_to.platforms:
+        return [None]
+    return [p for p in subject.platforms if p in rule.applies_to.platforms]
 
 
 def _fill(template: Localized, lang: str, values: _Values) -> str:

@@ -182,6 +182,8 @@ class Post(Model):
     lang: str | None = None
     id: str | None = None
     in_reply_to: str | None = None
+    suppressions: dict[str, str] = field(default_factory=dict)
+    """Rules silenced for this post, each with its reason (`ignore` in a posts file)."""
     source: Source | None = None
     """Where `text` sits in a file; None for text given on the command line or to the library."""
     field_sources: dict[str, Source] = field(default_factory=dict)

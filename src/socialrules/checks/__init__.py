@@ -41,6 +41,10 @@ class Check:
     Options: ClassVar[type]
     placeholders: ClassVar[frozenset[str]] = frozenset()
     """The names a kind gives to message templates, besides {match}."""
+    scope: ClassVar[str] = "post"
+    """post: `run` sees one post at a time. posts: `run_all` sees every post checked together
+    (a schedule, an archive) to compare them. review: `run` sees one post after the other rules
+    and the post's suppressions have been applied (`subject.used_suppressions`)."""
 
     def __init__(self, rule: Rule, options: Any, config: Config) -> None:
         self.rule = rule
@@ -63,6 +67,10 @@ class Check:
         return cls.placeholders
 
     def run(self, subject: Subject) -> Iterable[Hit]:
+        raise NotImplementedError
+
+    def run_all(self, subjects: list[Subject]) -> Iterable[tuple[int, Hit]]:
+        """For scope "posts": (index in ``subjects``, hit) pairs."""
         raise NotImplementedError
 
 
