@@ -2,8 +2,8 @@
 
 Validating rule files needs PyYAML and pydantic, which cost more than the whole budget of a
 pre-commit run; their validated result only changes when the files do. An entry is keyed by the
-socialrules version and the path, size and modification time of every file it was built from, and
-is rebuilt whenever one of them changes. The cache is an optimisation only: any problem reading or
+socialrules version, its own modules, and the path, size and modification time of every file it
+was built from, and is rebuilt whenever one of them changes. The cache is an optimisation only: any problem reading or
 writing it (no home folder, read-only disk, a stale or corrupt entry) means building afresh.
 Set SOCIALRULES_NO_CACHE=1 to bypass it.
 """
@@ -35,6 +35,17 @@ def _fingerprint(files: Iterable[Path]) -> list[tuple[str, int, int]]:
     return stamps
 
 
+_CODE_STAMP: list | None = None
+
+
+def _code_stamp() -> list[tuple[str, int, int]]:
+    """The package's own modules: cached objects are pickled instances of its classes."""
+    global _CODE_STAMP
+    if _CODE_STAMP is None:
+        _CODE_STAMP = _fingerprint(sorted(Path(__file__).parent.rglob("*.py")))
+    return _CODE_STAMP
+
+
 def cached(name: str, files: list[Path], build: Callable[[], T]) -> T:
     """``build()``, or its result from the cache if none of ``files`` changed since."""
     from . import __version__
@@ -42,7 +53,7 @@ def cached(name: str, files: list[Path], build: Callable[[], T]) -> T:
     if os.environ.get("SOCIALRULES_NO_CACHE"):
         return build()
     try:
-        key = (_FORMAT, __version__, sys.version_info[:2], _fingerprint(files))
+        key = (_FORMAT, __version__, sys.version_info[:2], _code_stamp(), _fingerprint(files))
         entry = cache_dir() / (hashlib.sha1(name.encode()).hexdigest()[:20] + ".pickle")
     except OSError:
         return build()

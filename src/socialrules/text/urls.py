@@ -30,21 +30,20 @@ _CYRILLIC = r"\u0400-\u04ff"
 _LATIN_CASE = r"\u0260\u0269\u0275\u0280\u0283\u0288\u028a\u028c\u0292\u0399\u03b9\u1fbe\u2c65\u2c66\u2c7e\u2c7f"
 _CYRILLIC_CASE = r"\u1c80-\u1c87"
 _TLD_BOUNDARY = r"(?=[^0-9a-zA-Z@+-]|\Z)"
+_QUERY = r"\?[a-zA-Z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]*[a-zA-Z0-9\-_&=#/]"
 _PROTOCOL = r"[Hh][Tt][Tt][Pp][Ss]?://"
+
+
+# Small regexes, compiled at import time (well under a millisecond).
+_SPACE_RE = re.compile(f"[{_SPACES}]")
+_PROTOCOL_RE = re.compile(_PROTOCOL)
+_MAYBE_URL = re.compile(r"\.[^\W\d_]")  # every TLD starts with a letter
 
 
 class _Regexes(NamedTuple):
     url: re.Pattern[str]
-    ascii_domain: re.Pattern[str]
     tco: re.Pattern[str]
-    has_tld: re.Pattern[str]
-
-
-def _caseless(ch: str) -> str:
-    """A regex for one TLD letter, matched as JavaScript's case-insensitive mode does."""
-    up = ch.upper() if len(ch.upper()) == 1 else ch
-    forms = sorted({ch, up, up.lower()} if len(up.lower()) == 1 else {ch, up})
-    return re.escape(ch) if len(forms) == 1 else "[" + "".join(map(re.escape, forms)) + "]"
+    tld_dot: re.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -58,7 +57,7 @@ def _alternation(words: list[str]) -> str:
 
     def emit(node: dict[str, dict]) -> str:
         # The end of a word is tried last, so a longer TLD wins, as in twitter-text's list order.
-        branches = [_caseless(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
         if "" in node:
             branches.append("")
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -67,8 +66,7 @@ def _alternation(words: list[str]) -> str:
 
 
 @cache
-def _regexes() -> _Regexes:
-    # Built on first use: the TLD alternations make this take ~20 ms, too much for import time.
+def _tld() -> str:
     groups: dict[str, list[str]] = {}
     current: list[str] = []
     for line in Path(__file__).with_name("tlds.txt").read_text(encoding="utf-8").splitlines():
@@ -76,9 +74,16 @@ def _regexes() -> _Regexes:
             current = groups.setdefault(line.strip("[]"), [])
         elif line and not line.startswith("#"):
             current.append(line)
-    tld = (f"(?:{_alternation(groups['generic'])}{_TLD_BOUNDARY}"
-           f"|{_alternation(groups['country'])}{_TLD_BOUNDARY}"
-           r"|[Xx][Nn]--[\-0-9a-zA-Z]+)")
+    # Generic TLDs first, then country ones, then punycode, as twitter-text tries them.
+    return (f"(?:(?i:{_alternation(groups['generic'])}){_TLD_BOUNDARY}"
+            f"|(?i:{_alternation(groups['country'])}){_TLD_BOUNDARY}"
+            r"|[Xx][Nn]--[\-0-9a-zA-Z]+)")
+
+
+@cache
+def _regexes() -> _Regexes:
+    # Built on first use: the TLD alternation takes ~15 ms to compile, too much for import time.
+    tld = _tld()
     dc = f"[^{_PUNCT}{_SPACES}{_INVALID}]"  # a domain character
     domain = (f"(?:(?:{dc}(?:[_-]|{dc})*)?{dc}\\.)*"  # subdomains may contain '_'
               f"(?:{dc}(?:-|{dc})*)?{dc}\\.{tld}")
@@ -86,16 +91,20 @@ def _regexes() -> _Regexes:
     parens = f"\\((?:{path_char}+|{path_char}*\\({path_char}+\\){path_char}*)\\)"  # 2 levels at most
     path_end = f"(?:[+\\-a-zA-Z0-9=_#/{_CYRILLIC}{_CYRILLIC_CASE}{_LATIN}{_LATIN_CASE}]|{parens})"
     path = f"(?:{path_char}*(?:{parens}{path_char}*)*{path_end}|@{path_char}+/)"
-    query = r"\?[a-zA-Z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]*[a-zA-Z0-9\-_&=#/]"
     url = re.compile(
         f"(?:([^A-Za-z0-9@\uff20$#\uff03{_INVALID}])|\\A)"  # 1: the character before, consumed
-        f"(({_PROTOCOL})?({domain})(?::[0-9]+)?(/{path}*)?(?:{query})?)"  # 2 url, 3 protocol, 4 domain, 5 path
+        f"(({_PROTOCOL})?({domain})(?::[0-9]+)?(/{path}*)?(?:{_QUERY})?)"  # 2 url, 3 protocol, 4 domain, 5 path
     )
-    ascii_domain = re.compile(f"(?:[\\-a-zA-Z0-9{_LATIN}{_LATIN_CASE}]+\\.)+{tld}")
-    tco = re.compile(f"{_PROTOCOL}[Tt]\\.[Cc][Oo]/([a-zA-Z0-9]+)(?:{query})?")
-    # Every URL holds a '.' followed by a TLD: a cheap test that rules most posts out.
-    has_tld = re.compile(f"\\.{tld}")
-    return _Regexes(url, ascii_domain, tco, has_tld)
+    tco = re.compile(f"{_PROTOCOL}[Tt]\\.[Cc][Oo]/([a-zA-Z0-9]+)(?:{_QUERY})?")
+    # Every URL holds a '.' and a TLD: where they are tells which words to look at.
+    tld_dot = re.compile(f"\\.{tld}")
+    return _Regexes(url, tco, tld_dot)
+
+
+@cache
+def _ascii_domain() -> re.Pattern[str]:
+    # Only needed for scheme-less URLs and "xn--" hosts: compiled apart, when first needed.
+    return re.compile(f"(?:[\\-a-zA-Z0-9{_LATIN}{_LATIN_CASE}]+\\.)+{_tld()}")
 
 
 def find_urls(text: str, require_scheme: bool = True) -> list[tuple[int, int]]:
@@ -107,43 +116,62 @@ def find_urls(text: str, require_scheme: bool = True) -> list[tuple[int, int]]:
     counts: ``example.com`` and ``www.example.org/path`` too (ASCII hosts only), with the
     JavaScript library's length check (scheme + URL within 4096 UTF-16 units).
     """
-    if "." not in text or (require_scheme and "://" not in text):
+    # Cheap tests first: most posts have no URL at all.
+    if not _MAYBE_URL.search(text) or (require_scheme and not _PROTOCOL_RE.search(text)):
         return []
     rx = _regexes()
-    if not rx.has_tld.search(text):
-        return []
+    hints = (_PROTOCOL_RE if require_scheme else rx.tld_dot).finditer(text)
     spans: list[tuple[int, int]] = []
-    for m in rx.url.finditer(text):
-        before, url, protocol, domain, path = m.group(1, 2, 3, 4, 5)
-        start, end = m.span(2)
-        if not _valid_length(url, protocol, domain, ruby=require_scheme):
+    done = 0
+    reversed_text = ""
+    for hint in hints:
+        if hint.start() < done:
             continue
-        if protocol:
-            tco = rx.tco.match(url)
-            if tco:  # a t.co link ends with its slug (and query): anything after is plain text
-                if len(tco.group(1)) > _MAX_TCO_SLUG_LENGTH:
-                    continue
-                end = start + tco.end()
-            spans.append((start, end))
-        elif not require_scheme and (before or "") not in "-_./":
-            # Without a scheme, only the ASCII domains inside the host are links; the last one
-            # takes the path along. (`before or ""` keeps "" out of the `in` test's reach.)
-            found = False
-            pos = 0
-            for ascii_domain in rx.ascii_domain.finditer(domain):
-                pos = domain.index(ascii_domain.group(), pos)
-                spans.append((start + pos, start + pos + len(ascii_domain.group())))
-                pos += len(ascii_domain.group())
-                found = True
-            if found and path:
-                spans[-1] = (spans[-1][0], end)
+        # A URL never holds a space, so only the words that hold a hint need the full (slow)
+        # regex. Scanning from the space before the word keeps twitter-text's left-to-right
+        # matching (each match consumes the character before it) intact.
+        reversed_text = reversed_text or text[::-1]
+        space = _SPACE_RE.search(reversed_text, len(text) - hint.start())
+        begin = len(text) - 1 - space.start() if space else 0
+        space = _SPACE_RE.search(text, hint.end())
+        done = space.start() if space else len(text)
+        for m in rx.url.finditer(text, begin, done):
+            _add_url(spans, m, require_scheme, rx.tco)
     return spans
+
+
+def _add_url(spans: list[tuple[int, int]], m: re.Match[str], require_scheme: bool,
+             tco_re: re.Pattern[str]) -> None:
+    """twitter-text's checks on one match of its URL regex."""
+    before, url, protocol, domain, path = m.group(1, 2, 3, 4, 5)
+    start, end = m.span(2)
+    if not _valid_length(url, protocol, domain, ruby=require_scheme):
+        return
+    if protocol:
+        tco = tco_re.match(url)
+        if tco:  # a t.co link ends with its slug (and query): what follows is plain text
+            if len(tco.group(1)) > _MAX_TCO_SLUG_LENGTH:
+                return
+            end = start + tco.end()
+        spans.append((start, end))
+    elif not require_scheme and not (before and before in "-_./"):
+        # Without a scheme, only the ASCII domains inside the host are links; the last one takes
+        # the path along.
+        found = False
+        pos = 0
+        for ascii_domain in _ascii_domain().finditer(domain):
+            pos = domain.index(ascii_domain.group(), pos)
+            spans.append((start + pos, start + pos + len(ascii_domain.group())))
+            pos += len(ascii_domain.group())
+            found = True
+        if found and path:
+            spans[-1] = (spans[-1][0], end)
 
 
 def _valid_length(url: str, protocol: str | None, domain: str, *, ruby: bool) -> bool:
     """twitter-text's host and length checks: labels of 1-63 characters once punycode-encoded,
     and a total length within 4096 (counted as the Ruby gem does, or as the JS library does)."""
-    if domain.startswith("xn--") and not _regexes().ascii_domain.search(domain):
+    if domain.startswith("xn--") and not _ascii_domain().search(domain):
         return False  # a punycode host cannot hold non-ASCII characters
     growth = 0
     for label in domain.split("."):
