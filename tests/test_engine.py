@@ -51,7 +51,10 @@ def test_finding_points_at_the_original_span(tmp_path):
 def test_source_maps_text_offsets_to_file_lines(tmp_path):
     rule = make_rule(tmp_path)
     # A text that sits at line 4, column 9 of a file, its second line indented by 4.
-    post = Post(text="bonjour\nidiot", source=Source("posts.yaml", ((4, 9), (5, 5))))
+    plain = Post(text="bonjour\nidiot", source=Source("draft.txt", line=3, column=7))
+    [finding] = Linter([rule]).check_post(plain)
+    assert (finding.location.line, finding.location.column) == (4, 1)
+    post = Post(text="bonjour\nidiot", source=Source("posts.yaml", anchors=((0, 4, 9), (8, 5, 5))))
     [finding] = Linter([rule]).check_post(post)
     assert (finding.location.path, finding.location.line, finding.location.column) == ("posts.yaml", 5, 5)
 

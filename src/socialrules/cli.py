@@ -19,6 +19,7 @@ _PLATFORMS = click.Choice(["twitter", "mastodon"])
 _KINDS = click.Choice(["post", "reply", "boost", "quote"])
 _LANGS = click.Choice(["fr", "en"])
 _FAIL_ON = ("error", "warning", "info", "never")
+_INPUT_FORMATS = ("text", "yaml", "json", "jsonl")
 
 
 class _Group(click.Group):
@@ -95,6 +96,8 @@ def _color() -> bool | None:
 @click.option("--quoted", metavar="TEXT", help="The boosted or quoted post's text (with --kind boost or quote).")
 @click.option("--content-warning", "--cw", "spoiler_text", default="", metavar="TEXT",
               help="The content warning (counts towards Mastodon's length).")
+@click.option("--input-format", type=click.Choice(sorted(_INPUT_FORMATS)),
+              help="The files' format (default: from each file's name).")
 @click.option("--output-format", "output_format", default="text", show_default=True,
               type=click.Choice(["text", "concise", "json"]), help="How to print findings.")
 @click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path),
@@ -102,11 +105,11 @@ def _color() -> bool | None:
 @click.option("--fail-on", type=click.Choice(_FAIL_ON),
               help="Exit 1 when a finding is at least this severe (default: the config's, else info).")
 @_linter_options
-def check(files, texts, platforms, kind, quoted, spoiler_text, output_format, output, fail_on,
+def check(files, texts, platforms, kind, quoted, spoiler_text, input_format, output_format, output, fail_on,
           config_path, isolated, select, ignore, lang):
-    """Check drafts: FILES of plain text (one post each), '-' for standard input, or --text."""
+    """Check FILES of posts (plain-text drafts, posts files, ...), '-' for standard input, or --text."""
     from .models import Platform, Post, PostKind, Severity, Source
-    from .readers import decode, plaintext
+    from .readers import decode, read_file, read_text
     from .reporters import ReportContext, render
 
     if not files and not texts:
@@ -122,9 +125,9 @@ def check(files, texts, platforms, kind, quoted, spoiler_text, output_format, ou
         try:
             if str(path) == "-":
                 text = decode(sys.stdin.buffer.read(), "<stdin>")
-                posts.append(plaintext.from_text(text, "<stdin>", **fields))
+                posts.extend(read_text(text, "<stdin>", input_format or "text", **fields))
             else:
-                posts.extend(plaintext.read(path, **fields))
+                posts.extend(read_file(path, input_format, **fields))
         except SocialrulesError as error:
             _error(str(error))
             errors += 1

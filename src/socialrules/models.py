@@ -8,8 +8,10 @@ imports it; every input from outside (rule files, config, posts files) goes thro
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
+import sys
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
@@ -17,8 +19,8 @@ from typing import Any, ClassVar, Literal
 
 __all__ = [
     "Account", "AppliesTo", "Config", "Example", "Examples", "Finding", "Guideline", "Limits",
-    "Localized", "Location", "Media", "Platform", "Post", "PostKind", "Rule", "Severity", "Source",
-    "TeamProfile",
+    "Localized", "Location", "Media", "Platform", "Post", "PostEntry", "PostKind", "Rule",
+    "Severity", "Source", "Suppression", "TeamProfile",
 ]
 
 
@@ -117,24 +119,28 @@ class Localized(Model):
 class Source(Model):
     """Where a text sits in a file, so that offsets in the text become file lines and columns.
 
-    ``lines`` holds the file (line, column) at which each line of the text starts, both 1-based.
-    When it has fewer entries than the text has lines (a plain draft file gives only its first),
-    the missing lines are taken to follow in the file, each starting at column 1.
+    By default the text starts at ``line``:``column`` and its own lines follow in the file, each
+    from column 1 (a plain draft file). A text taken from a structured file (an indented YAML
+    block, a folded or quoted scalar) gives ``anchors`` instead: (offset in the text, file line,
+    file column) where a piece of the text starts; an offset is placed from the last anchor
+    at or before it. Lines and columns are 1-based; columns count characters.
     """
 
     path: str
-    lines: tuple[tuple[int, int], ...] = ((1, 1),)
+    line: int = 1
+    column: int = 1
+    anchors: tuple[tuple[int, int, int], ...] = ()
 
     def position(self, text: str, offset: int) -> tuple[int, int]:
-        """The file (line, column) of ``text[offset]``; columns count characters, from 1."""
+        """The file (line, column) of ``text[offset]``."""
+        if self.anchors:
+            index = bisect.bisect_right(self.anchors, (offset, sys.maxsize, sys.maxsize)) - 1
+            anchor_offset, line, column = self.anchors[max(index, 0)]
+            return line, column + offset - anchor_offset
         line_index = text.count("\n", 0, offset)
-        line_start = text.rfind("\n", 0, offset) + 1
-        if line_index < len(self.lines):
-            line, column = self.lines[line_index]
-        else:
-            last_line, _ = self.lines[-1]
-            line, column = last_line + line_index - len(self.lines) + 1, 1
-        return line, column + offset - line_start
+        if line_index == 0:
+            return self.line, self.column + offset
+        return self.line + line_index, offset - text.rfind("\n", 0, offset)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +190,11 @@ class Post(Model):
     in_reply_to: str | None = None
     suppressions: dict[str, str] = field(default_factory=dict)
     """Rules silenced for this post, each with its reason (`ignore` in a posts file)."""
+    thread_id: str | None = None
+    """The first post's id, for every part of a thread."""
+    thread_position: int | None = None
+    """1 for the first part of a thread, 2 for the next, ..."""
+    thread_size: int | None = None
     source: Source | None = None
     """Where `text` sits in a file; None for text given on the command line or to the library."""
     field_sources: dict[str, Source] = field(default_factory=dict)
@@ -204,6 +215,47 @@ class Account(Model):
     group: bool | None = None
     fields: dict[str, str] = field(default_factory=dict)
     source: Source | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression(Model):
+    """A rule silenced for one post, and why."""
+
+    rule: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class PostEntry(Model):
+    """One entry of a native posts file (YAML, JSON or JSON Lines)."""
+
+    text: str = ""
+    """The post's text. For a thread, the first part."""
+    id: str | None = None
+    """Unique in the file; findings name it."""
+    platforms: tuple[Platform, ...] = ()
+    """twitter, mastodon; empty: the configuration's."""
+    kind: PostKind = PostKind.POST
+    spoiler_text: str = ""
+    """The content warning (Mastodon)."""
+    quoted: str | None = None
+    """For a boost or a quote: the boosted or quoted post's text."""
+    quoted_author: str | None = None
+    in_reply_to: str | None = None
+    """The id or URL of the post this one answers."""
+    thread: tuple[str, ...] = ()
+    """The next parts of a thread, after `text`."""
+    media: tuple[Media, ...] = ()
+    scheduled_at: dt.datetime | None = None
+    """ISO 8601 with a time zone: 2026-12-01T09:30:00+01:00."""
+    tool: str | None = None
+    """The publishing tool that will send it."""
+    account: str | None = None
+    """The account it is published from: @user or @user@instance."""
+    lang: str | None = None
+    """fr, en, ..."""
+    ignore: tuple[Suppression, ...] = ()
+    """Rules silenced for this post, each with its reason."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -19,6 +20,9 @@ class YamlDocument:
     path: str
     data: Any
     root: yaml.Node | None
+    text: str = ""
+    line_offset: int = 0
+    """Lines before ``text`` in its file (a line of a JSON Lines file)."""
 
     def position(self, loc: Iterable[str | int], *, key: bool = False) -> tuple[int, int]:
         """The (line, column), 1-based, of the value at ``loc`` (keys and indices), or of the
@@ -33,7 +37,7 @@ class YamlDocument:
                 break
             key_node, node = found
             mark = (key_node if key and key_node is not None else node).start_mark
-        return mark.line + 1, mark.column + 1
+        return mark.line + 1 + self.line_offset, mark.column + 1
 
     def error(self, message: str, loc: Iterable[str | int] = ()) -> SocialrulesError:
         line, column = self.position(loc)
@@ -51,11 +55,16 @@ def _child(node: yaml.Node, key: str | int) -> tuple[yaml.Node | None, yaml.Node
     return None
 
 
-def load_yaml(text: str, path: str) -> YamlDocument:
-    """Parse ``text``; a syntax error becomes a SocialrulesError with its line and column."""
+def load_yaml(text: str, path: str, *, aliases: bool = True) -> YamlDocument:
+    """Parse ``text`` once into data and nodes; a syntax error becomes a SocialrulesError with
+    its line and column. Without ``aliases``, anchors and aliases are refused (a "billion laughs"
+    file would otherwise expand into an enormous structure)."""
+    loader = _Loader(text)
     try:
-        root = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
+        root = loader.get_single_node()
+        if root is not None and not aliases:
+            _refuse_aliases(root, path)
+        data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
@@ -63,7 +72,61 @@ def load_yaml(text: str, path: str) -> YamlDocument:
         raise SocialrulesError(f"invalid YAML: {problem}", path, line, column) from None
     except yaml.YAMLError as error:
         raise SocialrulesError(f"invalid YAML: {error}", path) from None
-    return YamlDocument(path, data, root)
+    finally:
+        loader.dispose()
+    return YamlDocument(path, data, root, text)
+
+
+def _refuse_aliases(root: yaml.Node, path: str) -> None:
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            mark = node.start_mark
+            raise SocialrulesError("YAML anchors and aliases are not allowed here", path,
+                                   mark.line + 1, mark.column + 1)
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+
+
+def scalar_anchors(document: YamlDocument, node: yaml.Node, value: str) -> tuple[tuple[int, int, int], ...]:
+    """Where the pieces of a scalar's value sit in the file: (offset in value, line, column).
+
+    Each source line of the scalar (a plain, quoted, literal or folded one) is found in the
+    value in order, so that a finding inside a multi-line block points at its own line.
+    """
+    start, end = node.start_mark, node.end_mark
+    if not isinstance(node, yaml.ScalarNode):
+        return ((0, start.line + 1 + document.line_offset, start.column + 1),)
+    raw_lines = document.text[start.index : end.index].split("\n")
+    anchors: list[tuple[int, int, int]] = []
+    position = 0
+    for number, raw in enumerate(raw_lines):
+        column = start.column if number == 0 else 0
+        content = raw
+        if number == 0:
+            if node.style in ("|", ">"):
+                continue  # the indicator line holds no text
+            if node.style in ("'", '"'):
+                content, column = content[1:], column + 1
+        # Pieces between escapes and quotes read the same in the file and in the value.
+        for piece in _PIECE.finditer(content):
+            found = value.find(piece.group(), position)
+            if found >= 0:
+                anchors.append((found, start.line + number + 1 + document.line_offset,
+                                column + piece.start() + 1))
+                position = found + len(piece.group())
+    if not anchors:
+        anchors.append((0, start.line + 1 + document.line_offset, start.column + 1))
+    return tuple(anchors)
+
+
+_PIECE = re.compile(r"[^\\'\"\s][^\\'\"]*")
 
 
 def pydantic_errors(document: YamlDocument, error: Any, prefix: tuple[str | int, ...] = ()) -> SocialrulesError:

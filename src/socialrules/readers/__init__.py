@@ -1,12 +1,69 @@
-"""Readers: one module per input format, each turning a file into posts with their positions."""
+"""Readers: one module per input format, each turning a file into posts with their positions.
+
+A reader module has ``read(text, shown, **options) -> list[Post]``; ``FORMATS`` maps each
+format name to its module and options, and ``detect`` picks one from a file's name.
+"""
 
 from __future__ import annotations
 
+import importlib
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import SocialrulesError
+from ..models import Post
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
+
+# format name -> (reader module, keyword arguments for its read())
+FORMATS: dict[str, tuple[str, dict]] = {
+    "text": ("plaintext", {}),
+    "yaml": ("native", {"syntax": "yaml"}),
+    "json": ("native", {"syntax": "json"}),
+    "jsonl": ("native", {"syntax": "jsonl"}),
+}
+# file name ending -> format; the longest ending wins
+SUFFIXES: dict[str, str] = {
+    ".txt": "text", "": "text",
+    ".yaml": "yaml", ".yml": "yaml", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+}
+
+
+def detect(path: Path) -> str:
+    name = path.name.lower()
+    for suffix in sorted(SUFFIXES, key=len, reverse=True):
+        if suffix and name.endswith(suffix):
+            return SUFFIXES[suffix]
+    if "." not in name.lstrip("."):
+        return "text"
+    raise SocialrulesError(
+        f"unknown file format {path.suffix!r}; name the format with --input-format "
+        f"({', '.join(FORMATS)})", str(path))
+
+
+def read_file(path: Path, input_format: str | None = None, shown: str | None = None, **fields) -> list[Post]:
+    """The posts of a file; ``fields`` (platforms, kind, ...) apply to posts that lack them."""
+    shown = shown or str(path)
+    input_format = input_format or detect(path)
+    module_name, options = FORMATS[input_format]
+    module = importlib.import_module(f"{__name__}.{module_name}")
+    posts = module.read(decode(read_bytes(path), shown), shown, **options)
+    return [_with_defaults(post, fields) for post in posts] if fields else posts
+
+
+def read_text(text: str, shown: str, input_format: str = "text", **fields) -> list[Post]:
+    module_name, options = FORMATS[input_format]
+    module = importlib.import_module(f"{__name__}.{module_name}")
+    posts = module.read(text, shown, **options)
+    return [_with_defaults(post, fields) for post in posts] if fields else posts
+
+
+def _with_defaults(post: Post, fields: dict) -> Post:
+    changes = {key: value for key, value in fields.items()
+               if value and not getattr(post, key) and key != "kind"}
+    if fields.get("kind") and post.kind == "post" and fields["kind"] != "post":
+        changes["kind"] = fields["kind"]
+    return replace(post, **changes) if changes else post
 
 
 def read_bytes(path: Path) -> bytes:
