@@ -14,12 +14,14 @@ import click
 
 from . import __version__
 from .errors import SocialrulesError
+from .readers import FORMATS
+from .reporters import FORMATS as REPORT_FORMATS
 
 _PLATFORMS = click.Choice(["twitter", "mastodon"])
 _KINDS = click.Choice(["post", "reply", "boost", "quote"])
 _LANGS = click.Choice(["fr", "en"])
 _FAIL_ON = ("error", "warning", "info", "never")
-_INPUT_FORMATS = ("text", "yaml", "json", "jsonl")
+
 
 
 class _Group(click.Group):
@@ -96,10 +98,10 @@ def _color() -> bool | None:
 @click.option("--quoted", metavar="TEXT", help="The boosted or quoted post's text (with --kind boost or quote).")
 @click.option("--content-warning", "--cw", "spoiler_text", default="", metavar="TEXT",
               help="The content warning (counts towards Mastodon's length).")
-@click.option("--input-format", type=click.Choice(sorted(_INPUT_FORMATS)),
+@click.option("--input-format", type=click.Choice(sorted(FORMATS)),
               help="The files' format (default: from each file's name).")
 @click.option("--output-format", "output_format", default="text", show_default=True,
-              type=click.Choice(["text", "concise", "json"]), help="How to print findings.")
+              type=click.Choice(REPORT_FORMATS), help="How to print findings.")
 @click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report to this file instead of standard output.")
 @click.option("--fail-on", type=click.Choice(_FAIL_ON),
