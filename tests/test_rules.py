@@ -19,16 +19,22 @@ PASSING = [pytest.param(rule, example, id=f"{rule.id}-pass-{i}")
            for rule in RULES for i, example in enumerate(rule.examples.pass_)]
 
 
+_LINTERS: dict = {}
+
+
 def _findings(rule: Rule, example):
-    config = Config(team=rule.examples.team) if rule.examples.team else Config()
-    return Linter([rule], config, lang="en").check_post(example.to_post())
+    # Every built-in rule runs (some rules, as unused-suppression, depend on the others); the
+    # example is judged on the findings of its own rule.
+    team = rule.examples.team
+    if team not in _LINTERS:
+        _LINTERS[team] = Linter(RULES, Config(team=team) if team else Config(), lang="en")
+    return [f for f in _LINTERS[team].check_posts(example.to_posts()) if f.rule == rule.id]
 
 
 @pytest.mark.parametrize(("rule", "example"), FAILING)
 def test_failing_example_is_flagged(rule, example):
     findings = _findings(rule, example)
     assert findings, f"{rule.id} did not flag: {example.text!r}"
-    assert {f.rule for f in findings} == {rule.id}
     if example.match is not None:
         assert example.match in [f.match for f in findings], [f.match for f in findings]
 

@@ -5,6 +5,7 @@ It knows no rule by name: a rule is data (see loader.py) naming a check kind (se
 
 from __future__ import annotations
 
+import datetime as dt
 import fnmatch
 import os
 from dataclasses import replace
@@ -27,14 +28,18 @@ class Subject:
     """One post as the checks see it: its texts, each analysed once, on demand, and the platform
     the current rule checks it for (None for a rule that applies to every platform)."""
 
-    __slots__ = ("post", "platforms", "platform", "config", "used_suppressions", "_views")
+    __slots__ = ("post", "platforms", "platform", "config", "now", "rules_in_force",
+                 "used_suppressions", "_views")
 
-    def __init__(self, post: Post, platforms: tuple[Platform, ...], config: Config) -> None:
+    def __init__(self, post: Post, platforms: tuple[Platform, ...], config: Config,
+                 now: dt.datetime | None = None) -> None:
         self.post = post
+        self.now = now
         self.platforms = platforms
         self.platform: Platform | None = None
         self.config = config
         self.used_suppressions: set[str] = set()
+        self.rules_in_force: frozenset[str] = frozenset()
         self._views: dict[str, TextView] = {}
 
     def view(self, field: str = "text") -> TextView:
@@ -53,11 +58,11 @@ class Subject:
             return post.quoted or ""
         if field == "tool":
             return post.tool or ""
-        if field.startswith("ignore"):  # a suppression: its place is in field_sources
-            return ""
-        if field.startswith("media["):
+        if field.startswith("media[") and field.endswith("].alt"):
             return post.media[int(field[6 : field.index("]")])].alt or ""
-        raise KeyError(field)
+        # Fields without text (scheduled_at, account, a media entry, a suppression): a finding
+        # on them is placed by the post's field_sources.
+        return ""
 
     def texts(self, fields: Iterable[str]) -> Iterator[tuple[str, TextView]]:
         """(field name, view) for each non-empty text among ``fields`` ("alt" means every media
@@ -103,8 +108,10 @@ class Linter:
     """
 
     def __init__(self, rules: Sequence[Rule], config: Config | None = None, *,
-                 lang: str | None = None) -> None:
+                 lang: str | None = None, now: dt.datetime | None = None) -> None:
         self.config = config or Config()
+        self.now = now
+        """The time schedules are judged against; None: the clock, at each check."""
         self.lang = lang or self.config.lang or default_lang()
         self.rules: list[Rule] = []
         self._checks: list[tuple[Rule, Check]] = []
@@ -116,11 +123,13 @@ class Linter:
                 rule = replace(rule, severity=Severity(severity))
             self.rules.append(rule)
             self._checks.append((rule, _build(rule, self.config)))
+        self._rule_ids = frozenset(rule.id for rule in self.rules)
 
     @classmethod
     def from_config(cls, path: str | Path | None = None, *, discover: bool = True,
                     select: Sequence[str] = (), ignore: Sequence[str] = (),
-                    lang: str | None = None, builtin: bool = True) -> Linter:
+                    lang: str | None = None, builtin: bool = True,
+                    now: dt.datetime | None = None) -> Linter:
         """A linter with the built-in rules and those of the configuration.
 
         ``path`` names a configuration file; without it, and with ``discover``, the nearest
@@ -136,7 +145,7 @@ class Linter:
             config = replace(config, select=tuple(select) or config.select,
                              ignore=config.ignore + tuple(ignore))
         folders = ([builtin_rules_dir()] if builtin else []) + [Path(d) for d in config.rule_dirs]
-        return cls(load_rules(folders), config, lang=lang)
+        return cls(load_rules(folders), config, lang=lang, now=now)
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((rule for rule in self.rules if rule.id == rule_id), None)
@@ -156,8 +165,11 @@ class Linter:
     def check_posts(self, posts: Iterable[Post], *, start: int = 0) -> list[Finding]:
         """The findings for posts checked together (a schedule, an archive): each post alone,
         then the rules that compare posts (duplicates, collisions), then suppressions."""
-        subjects = [Subject(post, post.platforms or self.config.platforms or ALL_PLATFORMS, self.config)
+        now = self.now or dt.datetime.now(dt.timezone.utc)
+        subjects = [Subject(post, post.platforms or self.config.platforms or ALL_PLATFORMS, self.config, now)
                     for post in posts]
+        for subject in subjects:
+            subject.rules_in_force = self._rule_ids
         found: list[list[Finding]] = [[] for _ in subjects]
         for scope in ("post", "posts", "review"):
             if scope == "review":
@@ -202,7 +214,7 @@ class Linter:
         post = subject.post
         reference = post.id if post.id is not None else index
         text = subject.field_text(hit.field)
-        source = (post.source if hit.field == "text" else post.field_sources.get(hit.field)) or _NO_SOURCE
+        source = (post.source if hit.field == "text" else post.field_sources.get(hit.field) or post.source) or _NO_SOURCE
         line, column = source.position(text, hit.start)
         end_line, end_column = source.position(text, hit.end)
         match = text[hit.start : hit.end]

@@ -320,6 +320,15 @@ class Example(Model):
     match: str | None = None
     """For a failing example: the text a finding must point at."""
     note: str | None = None
+    posts: tuple[PostEntry, ...] = ()
+    """For rules that compare posts: a schedule, as in a posts file (the other fields unused)."""
+
+    def to_posts(self) -> list[Post]:
+        if self.posts:
+            from .readers.native import posts_from_entries
+
+            return posts_from_entries(self.posts)
+        return [self.to_post()]
 
     def to_post(self) -> Post:
         return Post(

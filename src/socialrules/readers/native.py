@@ -142,6 +142,9 @@ def _expand(document: YamlDocument, entry: PostEntry, index: int, node, fields: 
             field_sources[f"media[{position}]"] = _source(document, media_node, "")
     if fields.get("tool") is not None and entry.tool:
         field_sources["tool"] = _source(document, fields["tool"], entry.tool)
+    for name in ("scheduled_at", "account"):
+        if fields.get(name) is not None:
+            field_sources[name] = _source(document, fields[name], "")
     suppressions = {item.rule: item.reason for item in entry.ignore}
     ignore_nodes = fields.get("ignore")
     for position, item in enumerate(entry.ignore):
@@ -200,3 +203,12 @@ def _comment_suppressions(document: YamlDocument, node):
         for rule in found.group(1).split(","):
             if rule.strip():
                 yield rule.strip(), found.group(2).strip(), number + 1, found.start() + 1
+
+
+def posts_from_entries(entries, shown: str = "<example>") -> list[Post]:
+    """Posts from entries given as objects (a rule's example schedule), without positions."""
+    document = YamlDocument(shown, None, None, "")
+    posts: list[Post] = []
+    for index, entry in enumerate(entries):
+        posts.extend(_expand(document, entry, index, None, {}, 0))
+    return posts
