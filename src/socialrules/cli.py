@@ -106,9 +106,11 @@ def _color() -> bool | None:
               help="Write the report to this file instead of standard output.")
 @click.option("--fail-on", type=click.Choice(_FAIL_ON),
               help="Exit 1 when a finding is at least this severe (default: the config's, else info).")
+@click.option("--statistics", is_flag=True,
+              help="Print a count per rule instead of the findings (text, concise or json).")
 @_linter_options
 def check(files, texts, platforms, kind, quoted, spoiler_text, input_format, output_format, output, fail_on,
-          config_path, isolated, select, ignore, lang):
+          statistics, config_path, isolated, select, ignore, lang):
     """Check FILES of posts (plain-text drafts, posts files, ...), '-' for standard input, or --text."""
     from .models import Platform, Post, PostKind, Severity, Source
     from .readers import decode, read_file, read_text
@@ -116,6 +118,8 @@ def check(files, texts, platforms, kind, quoted, spoiler_text, input_format, out
 
     if not files and not texts:
         raise click.UsageError("give a draft: FILES, '-' for standard input, or --text TEXT")
+    if statistics and output_format not in ("text", "concise", "json"):
+        raise click.UsageError(f"--statistics works with the text, concise and json formats, not {output_format}")
     linter = _make_linter(config_path, isolated, select, ignore, lang)
     fields = {"platforms": tuple(Platform(p) for p in platforms), "kind": PostKind(kind),
               "quoted": quoted, "spoiler_text": spoiler_text}
@@ -136,7 +140,12 @@ def check(files, texts, platforms, kind, quoted, spoiler_text, input_format, out
     findings = linter.check_posts(posts)
     context = ReportContext(rules=linter.rules, lang=linter.lang, files_checked=len(posts),
                             color=output is None)
-    report = render(output_format, findings, context)
+    if statistics:
+        from .reporters import statistics as statistics_report
+
+        report = statistics_report.report(findings, context, output_format)
+    else:
+        report = render(output_format, findings, context)
     if output is not None:
         try:
             output.write_text(report, encoding="utf-8")
@@ -190,6 +199,70 @@ def explain(rule_id, config_path, isolated, select, ignore, lang):
         known = ", ".join(r.id for r in linter.rules)
         raise SocialrulesError(f"no rule {rule_id!r} (rules: {known})")
     click.echo(explain_rule(rule, linter.lang))
+
+
+@main.command()
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("socialrules.toml"), show_default=True, help="The configuration file to write.")
+@click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
+@click.option("--no-input", is_flag=True, help="Ask nothing: take the flags' answers, the defaults for the rest.")
+@click.option("--lang", type=_LANGS, help="Language of the questions and of the file's comments (default: the locale's).")
+@click.option("--name", "names", multiple=True, metavar="NAME", help="A name of the team or of its products.")
+@click.option("--platform", "platforms", multiple=True, type=_PLATFORMS, help="A platform the team publishes on.")
+@click.option("--twitter-account", multiple=True, metavar="@USER", help="A team account on Twitter.")
+@click.option("--mastodon-account", multiple=True, metavar="@USER@INSTANCE", help="A team account on Mastodon.")
+@click.option("--mastodon-limit", type=click.IntRange(min=1), help="The Mastodon instance's post length limit.")
+@click.option("--ally", "allies", multiple=True, metavar="ALLY",
+              help="An account or domain of the ecosystem: @handle, @user@instance, *.gouv.fr, *@instance.")
+@click.option("--tool", "tools", multiple=True, metavar="TOOL", help="An approved publishing tool (default: TweetDeck).")
+@click.option("--comms-contact", metavar="CONTACT", help="How to reach the communication service.")
+@click.option("--twitter-cadence", type=click.FloatRange(min=0), metavar="N", help="Posts planned per week on Twitter.")
+@click.option("--mastodon-cadence", type=click.FloatRange(min=0), metavar="N",
+              help="Posts planned per week on Mastodon.")
+@click.option("--audience", "audiences", multiple=True, metavar="AUDIENCE", help="Who the posts are for.")
+@click.option("--goal", "goals", multiple=True, metavar="GOAL", help="What the team wants from its accounts.")
+@click.option("--editorial-line", metavar="TEXT", help="What the team publishes, and why.")
+@click.option("--tone", metavar="TEXT", help="The style the team adopts.")
+def init(output, force, no_input, lang, names, platforms, twitter_account, mastodon_account, mastodon_limit, allies,
+         tools, comms_contact, twitter_cadence, mastodon_cadence, audiences, goals, editorial_line, tone):
+    """Write a commented socialrules.toml from the guideline's BuzzForm questions (strategy, team, accounts)."""
+    from . import init as buzzform
+    from .engine import default_lang
+
+    lang = lang or default_lang()
+    words = buzzform.texts(lang)
+    if output.name == "pyproject.toml":
+        raise click.UsageError("init writes a socialrules.toml; to keep the settings in pyproject.toml, "
+                               "copy its keys under [tool.socialrules]")
+    if output.exists() and not force:  # say so before the questions, not after
+        raise SocialrulesError(words["exists"], str(output))
+    given = {"names": names, "platforms": platforms, "accounts.twitter": twitter_account,
+             "accounts.mastodon": mastodon_account, "mastodon_limit": mastodon_limit, "allies": allies,
+             "tools": tools, "comms_contact": comms_contact, "cadence.twitter": twitter_cadence,
+             "cadence.mastodon": mastodon_cadence, "audiences": audiences, "goals": goals,
+             "editorial_line": editorial_line, "tone": tone}
+
+    def ask(key, default, parse):
+        def value_proc(value):
+            try:
+                return parse(value)
+            except ValueError as error:
+                raise click.BadParameter(str(error)) from None
+
+        return click.prompt(words[key], default=default, show_default=bool(default), value_proc=value_proc)
+
+    if not no_input:
+        click.echo(words["intro"].format(path=output) + "\n")
+    try:
+        answers = buzzform.questionnaire(given, lang, None if no_input else ask)
+    except ValueError as error:  # a flag's value
+        raise click.UsageError(str(error)) from None
+    text = buzzform.render(answers)
+    buzzform.validate(text)
+    buzzform.write(output, text, force, lang)
+    contact = f" ({answers.comms_contact})" if answers.comms_contact else ""
+    click.echo(words["written"].format(path=output))
+    click.echo(words["send"].format(contact=contact))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -20,7 +20,7 @@ from typing import Any, ClassVar, Literal
 __all__ = [
     "Account", "AppliesTo", "Config", "Example", "Examples", "Finding", "Guideline", "Limits",
     "Localized", "Location", "Media", "Platform", "Post", "PostEntry", "PostKind", "Rule",
-    "Severity", "Source", "Suppression", "TeamProfile",
+    "Severity", "Source", "Strategy", "Suppression", "TeamProfile",
 ]
 
 
@@ -404,6 +404,25 @@ class Limits(Model):
 
 
 @dataclass(frozen=True, slots=True)
+class Strategy(Model):
+    """The team's social-media strategy, as the guideline's BuzzForm asks to define it
+    (`socialrules init` writes it); rules may compare posts with it."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEBAB
+
+    audiences: tuple[str, ...] = ()
+    """Who the posts are for ("job seekers", "social workers")."""
+    goals: tuple[str, ...] = ()
+    """What the team wants from its accounts ("announce new features")."""
+    editorial_line: str | None = None
+    """What the team publishes and why, in a sentence or two."""
+    tone: str | None = None
+    """The style the team adopts ("friendly, plain words, no jargon")."""
+    cadence: dict[str, float] = field(default_factory=dict)
+    """Posts planned per week, per platform: {twitter = 3, mastodon = 2}."""
+
+
+@dataclass(frozen=True, slots=True)
 class Config(Model):
     """A `socialrules.toml` (or `[tool.socialrules]` in pyproject.toml)."""
 
@@ -423,6 +442,8 @@ class Config(Model):
     fail_on: Literal["error", "warning", "info", "never"] = "info"
     limits: Limits = Limits()
     team: TeamProfile = TeamProfile()
+    strategy: Strategy = Strategy()
+    """The team's strategy (audiences, goals, editorial line, tone, cadence)."""
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Per-rule option overrides: [rules.emoji-overuse] max = 5."""
     path: str | None = None

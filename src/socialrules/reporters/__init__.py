@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Sequence
 if TYPE_CHECKING:
     from ..models import Finding, Rule
 
-FORMATS = ("text", "concise", "json")
+FORMATS = ("text", "concise", "json", "sarif", "github")
 
 
 @dataclass(frozen=True, slots=True)
