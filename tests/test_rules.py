@@ -25,10 +25,11 @@ _LINTERS: dict = {}
 def _findings(rule: Rule, example):
     # Every built-in rule runs (some rules, as unused-suppression, depend on the others); the
     # example is judged on the findings of its own rule.
-    team = rule.examples.team
-    if team not in _LINTERS:
-        _LINTERS[team] = Linter(RULES, Config(team=team) if team else Config(), lang="en")
-    return [f for f in _LINTERS[team].check_posts(example.to_posts()) if f.rule == rule.id]
+    profile = {"team": rule.examples.team, "strategy": rule.examples.strategy}
+    key = repr(profile)
+    if key not in _LINTERS:
+        _LINTERS[key] = Linter(RULES, Config(**{k: v for k, v in profile.items() if v}), lang="en")
+    return [f for f in _LINTERS[key].check_posts(example.to_posts()) if f.rule == rule.id]
 
 
 @pytest.mark.parametrize(("rule", "example"), FAILING)

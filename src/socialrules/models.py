@@ -349,6 +349,8 @@ class Examples(Model):
     pass_: tuple[Example, ...] = ()
     team: TeamProfile | None = None
     """The team profile the examples assume (the configuration's [team])."""
+    strategy: Strategy | None = None
+    """The strategy the examples assume (the configuration's [strategy])."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -112,20 +112,24 @@ class Lexicon(Check):
         lang = subject.post.lang
         found: list[tuple[int, int, str, dict[str, Any]]] = []
         for field_name, view in subject.texts(self.options.fields):
-            spans: list[tuple[int, int]] = []
+            candidates: list[tuple[int, int, dict[str, Any]]] = []
             for variant, words in zip(view.variants, view.variant_words):
                 text = variant.text
-                candidates = self.first_words.intersection(words)
-                matches = [(form, entry) for word in candidates for form, entry in self.by_first_word[word]]
-                matches.extend((form, entry) for form, entry in self.symbols if form in text)
-                for form, entry in matches:
+                forms = [(form, entry) for word in self.first_words.intersection(words)
+                         for form, entry in self.by_first_word[word]]
+                forms.extend((form, entry) for form, entry in self.symbols if form in text)
+                for form, entry in forms:
                     if lang and entry["language"] and entry["language"] != lang:
                         continue
                     for match in self._pattern(form).finditer(text):
-                        start, end = variant.original_span(*match.span())
-                        if not any(start < e and s < end for s, e in spans):
-                            spans.append((start, end))
-                            found.append((start, end, field_name, entry))
+                        candidates.append((*variant.original_span(*match.span()), entry))
+            # The earliest, then longest, of overlapping matches wins: the same on every run.
+            candidates.sort(key=lambda item: (item[0], item[0] - item[1], item[2]["term"]))
+            end_of_last = -1
+            for start, end, entry in candidates:
+                if start >= end_of_last:
+                    found.append((start, end, field_name, entry))
+                    end_of_last = end
         if not found:
             return
         weights = {entry["term"]: entry["weight"] for *_, entry in found}
