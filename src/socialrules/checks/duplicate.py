@@ -40,35 +40,45 @@ class Duplicate(Check):
 
     def run_all(self, subjects) -> Iterator[tuple[int, Hit]]:
         options = self.options
-        seen_exact: dict[tuple, int] = {}
-        index: dict[tuple, list[int]] = {}
-        shingles: list[frozenset] = []
+        first_of: dict[tuple, int] = {}  # identical texts: the first post with each
+        index: dict[tuple, list[int]] = {}  # three-word run -> posts that have it
+        runs_of: list[frozenset] = []
         for position, subject in enumerate(subjects):
             text = subject.post.text
             words = _WORD.findall(_LINK.sub(" ", subject.view("text").folded.text)) if text.strip() else []
             runs = frozenset(zip(words, words[1:], words[2:])) if len(words) >= options.min_words else frozenset()
-            shingles.append(runs)
+            runs_of.append(runs)
             if not words:
                 continue
             key = _audience(subject)
-            earlier = seen_exact.get((key, *words))
-            similarity = 1.0 if earlier is not None else 0.0
+            exact = (key, *words)
+            earlier = first_of.get(exact)
+            similarity = 1.0
             if earlier is None and runs:
-                counts = Counter(other for run in runs for other in index.get((key, run), ())
-                                 if len(index[(key, run)]) <= _COMMON)
-                for other, shared in counts.most_common(3):
-                    score = shared / len(runs | shingles[other])
-                    if score >= options.similarity and score > similarity:
-                        earlier, similarity = other, score
+                earlier, similarity = self._nearest(key, runs, index, runs_of)
             if earlier is not None:
-                other_post = subjects[earlier].post
-                other_line = other_post.source.position(other_post.text, 0)[0] if other_post.source else ""
+                other = subjects[earlier].post
+                other_line = other.source.position(other.text, 0)[0] if other.source else ""
                 yield position, Hit(0, len(text), "text", {
-                    "other": other_post.id if other_post.id is not None else earlier,
+                    "other": other.id if other.id is not None else earlier,
                     "other_line": other_line, "percent": round(100 * similarity)})
-            seen_exact.setdefault((key, *words), position)
+            first_of.setdefault(exact, position)
             for run in runs:
                 index.setdefault((key, run), []).append(position)
+
+    def _nearest(self, key: tuple, runs: frozenset, index: dict, runs_of: list) -> tuple[int | None, float]:
+        """The earlier post sharing the most three-word runs, if alike enough."""
+        counts: Counter[int] = Counter()
+        for run in runs:
+            posting = index.get((key, run))
+            if posting is not None and len(posting) <= _COMMON:
+                counts.update(posting)
+        best, best_score = None, 0.0
+        for other, shared in counts.most_common(3):
+            score = shared / len(runs | runs_of[other])
+            if score >= self.options.similarity and score > best_score:
+                best, best_score = other, score
+        return best, best_score
 
 
 def _audience(subject) -> tuple:
