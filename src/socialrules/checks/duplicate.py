@@ -2,8 +2,9 @@
 
 Platforms refuse a post identical to a recent one from the same account. Texts are compared
 folded (case, accents), without links and punctuation; "nearly the same" is measured as the
-overlap (Jaccard) of their runs of three words, found through an index of those runs so that a
-schedule of thousands of posts is not compared pair by pair.
+overlap (Jaccard) of their runs of three words. Candidates are found through an index of a few
+runs per post, those with the smallest hashes: two texts that share most of their runs share
+most of those too, and a schedule of thousands of posts is not compared pair by pair.
 """
 
 from __future__ import annotations
@@ -19,13 +20,14 @@ from . import OPTIONS_CONFIG, Check, Hit, register
 _LINK = regex.compile(r"https?://\S+|www\.\S+")
 _WORD = regex.compile(r"\w+")
 _COMMON = 50  # a run of words shared by more posts than this says nothing (a signature, a hashtag)
+_SKETCH = 8  # runs indexed per post: the ones with the smallest hashes (a bottom-k sketch)
 
 
 @dataclass(slots=True)
 class DuplicateOptions:
     __pydantic_config__ = OPTIONS_CONFIG
 
-    similarity: float = 0.8
+    similarity: float = 0.7
     """From this share of shared three-word runs (0 to 1), two texts are nearly the same."""
     min_words: int = 6
     """Texts shorter than this are compared only for being identical."""
@@ -63,13 +65,13 @@ class Duplicate(Check):
                     "other": other.id if other.id is not None else earlier,
                     "other_line": other_line, "percent": round(100 * similarity)})
             first_of.setdefault(exact, position)
-            for run in runs:
+            for run in _sketch(runs):
                 index.setdefault((key, run), []).append(position)
 
     def _nearest(self, key: tuple, runs: frozenset, index: dict, runs_of: list) -> tuple[int | None, float]:
         """The earlier post sharing the most three-word runs, if alike enough."""
         counts: Counter[int] = Counter()
-        for run in runs:
+        for run in _sketch(runs):
             posting = index.get((key, run))
             if posting is not None and len(posting) <= _COMMON:
                 counts.update(posting)
@@ -79,6 +81,10 @@ class Duplicate(Check):
             if score >= self.options.similarity and score > best_score:
                 best, best_score = other, score
         return best, best_score
+
+
+def _sketch(runs: frozenset) -> list:
+    return sorted(runs, key=hash)[:_SKETCH] if len(runs) > _SKETCH else list(runs)
 
 
 def _audience(subject) -> tuple:
