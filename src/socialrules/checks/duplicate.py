@@ -27,7 +27,7 @@ _SKETCH = 8  # runs indexed per post: the ones with the smallest hashes (a botto
 class DuplicateOptions:
     __pydantic_config__ = OPTIONS_CONFIG
 
-    similarity: float = 0.7
+    similarity: float = 0.8
     """From this share of shared three-word runs (0 to 1), two texts are nearly the same."""
     min_words: int = 6
     """Texts shorter than this are compared only for being identical."""
@@ -76,8 +76,8 @@ class Duplicate(Check):
             if posting is not None and len(posting) <= _COMMON:
                 counts.update(posting)
         best, best_score = None, 0.0
-        for other, shared in counts.most_common(3):
-            score = shared / len(runs | runs_of[other])
+        for other, _ in counts.most_common(3):
+            score = len(runs & runs_of[other]) / len(runs | runs_of[other])
             if score >= self.options.similarity and score > best_score:
                 best, best_score = other, score
         return best, best_score
