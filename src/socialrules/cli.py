@@ -73,11 +73,24 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-def _make_linter(config_path, isolated, select, ignore, lang):
+def _make_linter(config_path, isolated, select, ignore, lang, now=None):
     from .engine import Linter
 
     return Linter.from_config(config_path, discover=not isolated, select=_split(select),
-                              ignore=_split(ignore), lang=lang)
+                              ignore=_split(ignore), lang=lang, now=now)
+
+
+def _parse_now(ctx, param, value):
+    if value is None:
+        return None
+    import datetime as dt
+
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter("an ISO 8601 date and time, such as 2026-12-01T09:00:00+01:00") from None
+    # A moment without a zone is taken in the machine's zone, as a person typing it means.
+    return moment if moment.tzinfo else moment.astimezone()
 
 
 def _color() -> bool | None:
@@ -104,13 +117,15 @@ def _color() -> bool | None:
               type=click.Choice(REPORT_FORMATS), help="How to print findings.")
 @click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report to this file instead of standard output.")
+@click.option("--now", callback=_parse_now, metavar="DATETIME",
+              help="The time schedules are judged against (default: the clock), ISO 8601.")
 @click.option("--fail-on", type=click.Choice(_FAIL_ON),
               help="Exit 1 when a finding is at least this severe (default: the config's, else info).")
 @click.option("--statistics", is_flag=True,
               help="Print a count per rule instead of the findings (text, concise or json).")
 @_linter_options
-def check(files, texts, platforms, kind, quoted, spoiler_text, input_format, output_format, output, fail_on,
-          statistics, config_path, isolated, select, ignore, lang):
+def check(files, texts, platforms, kind, quoted, spoiler_text, input_format, output_format, output, now,
+          fail_on, statistics, config_path, isolated, select, ignore, lang):
     """Check FILES of posts (plain-text drafts, posts files, ...), '-' for standard input, or --text."""
     from .models import Platform, Post, PostKind, Severity, Source
     from .readers import decode, read_file, read_text
@@ -120,7 +135,7 @@ def check(files, texts, platforms, kind, quoted, spoiler_text, input_format, out
         raise click.UsageError("give a draft: FILES, '-' for standard input, or --text TEXT")
     if statistics and output_format not in ("text", "concise", "json"):
         raise click.UsageError(f"--statistics works with the text, concise and json formats, not {output_format}")
-    linter = _make_linter(config_path, isolated, select, ignore, lang)
+    linter = _make_linter(config_path, isolated, select, ignore, lang, now)
     fields = {"platforms": tuple(Platform(p) for p in platforms), "kind": PostKind(kind),
               "quoted": quoted, "spoiler_text": spoiler_text}
     posts, errors = [], 0
