@@ -115,5 +115,5 @@ def test_cli_now_option(tmp_path):
     args = ["check", "--isolated", str(path), "--select", "schedule-in-past", "--output-format", "concise"]
     assert CliRunner().invoke(main, [*args, "--now", "2026-11-30T09:00:00+01:00"]).exit_code == 0
     late = CliRunner().invoke(main, [*args, "--now", "2026-12-02T09:00:00+01:00"])
-    assert late.exit_code == 1 and f"{path}:1:39: schedule-in-past" in late.output
+    assert late.exit_code == 1 and f"{path}:1:40: schedule-in-past" in late.output
     assert CliRunner().invoke(main, [*args, "--now", "mardi"]).exit_code == 2
