@@ -1,7 +1,13 @@
 """Readers: one module per input format, each turning a file into posts with their positions.
 
 A reader module has ``read(text, shown, **options) -> list[Post]``; ``FORMATS`` maps each
-format name to its module and options, and ``detect`` picks one from a file's name.
+format name to its module and options, and ``detect`` picks one from a file's name, and from its
+content where the name leaves it open (a ``.json`` file is a native posts file or Mastodon's
+scheduled statuses, a ``.csv`` file Hootsuite's or Sprout Social's bulk file).
+
+Some readers take options from the user (``READER_OPTIONS``: the date order and the time zone of
+a scheduler's CSV); a reader module lists those it reads in ``OPTIONS``, and ``read_file`` and
+``read_text`` give each reader only its own.
 """
 
 from __future__ import annotations
@@ -21,18 +27,34 @@ FORMATS: dict[str, tuple[str, dict]] = {
     "yaml": ("native", {"syntax": "yaml"}),
     "json": ("native", {"syntax": "json"}),
     "jsonl": ("native", {"syntax": "jsonl"}),
+    "tweet": ("together", {"platform": "twitter"}),
+    "toot": ("together", {"platform": "mastodon"}),
+    "markdown": ("markdown", {}),
+    "hootsuite": ("hootsuite", {}),
+    "sprout": ("sprout", {}),
+    "mastodon-scheduled": ("mastodon_scheduled", {}),
 }
 # file name ending -> format; the longest ending wins
 SUFFIXES: dict[str, str] = {
     ".txt": "text", "": "text",
     ".yaml": "yaml", ".yml": "yaml", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".tweet": "tweet", ".toot": "toot", ".md": "markdown", ".markdown": "markdown",
+    ".csv": "hootsuite",
+}
+# Options the user gives readers (the CLI's --date-order and --timezone): name -> meaning.
+READER_OPTIONS: dict[str, str] = {
+    "date_order": "dmy (day first) or mdy (month first): how a scheduler's CSV writes dates",
+    "timezone": "the IANA time zone of a scheduler's zoneless times (default: this computer's)",
 }
 
 
-def detect(path: Path) -> str:
+def detect(path: Path, text: str | None = None) -> str:
+    """The format of a file from its name, and from its ``text`` where the name leaves it open."""
     name = path.name.lower()
     for suffix in sorted(SUFFIXES, key=len, reverse=True):
         if suffix and name.endswith(suffix):
+            if text is not None and suffix in _SNIFFERS:
+                return _SNIFFERS[suffix](text, str(path))
             return SUFFIXES[suffix]
     if "." not in name.lstrip("."):
         return "text"
@@ -41,20 +63,48 @@ def detect(path: Path) -> str:
         f"({', '.join(FORMATS)})", str(path))
 
 
-def read_file(path: Path, input_format: str | None = None, shown: str | None = None, **fields) -> list[Post]:
-    """The posts of a file; ``fields`` (platforms, kind, ...) apply to posts that lack them."""
+def _sniff_json(text: str, shown: str) -> str:
+    from .mastodon_scheduled import looks_like
+
+    return "mastodon-scheduled" if looks_like(text) else "json"
+
+
+def _sniff_csv(text: str, shown: str) -> str:
+    from . import hootsuite, sprout
+
+    if sprout.looks_like(text):
+        return "sprout"
+    if hootsuite.looks_like(text) or not text.strip():
+        return "hootsuite"
+    raise SocialrulesError(
+        "a CSV file in no layout known here: Hootsuite's bulk file has no header and starts each "
+        "row with a date and time (01/12/2026 09:30), Sprout Social's has a header row with date, "
+        "time_24hr and message_text; name the format with --input-format", shown, 1, 1)
+
+
+_SNIFFERS = {".json": _sniff_json, ".csv": _sniff_csv}
+
+
+def read_file(path: Path, input_format: str | None = None, shown: str | None = None, *,
+              options: dict | None = None, **fields) -> list[Post]:
+    """The posts of a file; ``fields`` (platforms, kind, ...) apply to posts that lack them;
+    ``options`` (see READER_OPTIONS) go to the readers that read them."""
     shown = shown or str(path)
-    input_format = input_format or detect(path)
-    module_name, options = FORMATS[input_format]
-    module = importlib.import_module(f"{__name__}.{module_name}")
-    posts = module.read(decode(read_bytes(path), shown), shown, **options)
-    return [_with_defaults(post, fields) for post in posts] if fields else posts
+    if input_format is None:
+        detect(path)  # an unknown name fails before the file is read
+    text = decode(read_bytes(path), shown)
+    return read_text(text, shown, input_format or detect(path, text), options=options, **fields)
 
 
-def read_text(text: str, shown: str, input_format: str = "text", **fields) -> list[Post]:
-    module_name, options = FORMATS[input_format]
+def read_text(text: str, shown: str, input_format: str = "text", *, options: dict | None = None,
+              **fields) -> list[Post]:
+    module_name, arguments = FORMATS[input_format]
     module = importlib.import_module(f"{__name__}.{module_name}")
-    posts = module.read(text, shown, **options)
+    if options:
+        accepted = getattr(module, "OPTIONS", ())
+        arguments = {**arguments, **{key: value for key, value in options.items()
+                                      if key in accepted and value is not None}}
+    posts = module.read(text, shown, **arguments)
     return [_with_defaults(post, fields) for post in posts] if fields else posts
 
 
