@@ -117,6 +117,10 @@ def _color() -> bool | None:
               type=click.Choice(REPORT_FORMATS), help="How to print findings.")
 @click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report to this file instead of standard output.")
+@click.option("--date-order", type=click.Choice(["dmy", "mdy"]),
+              help="How a scheduler's CSV (Hootsuite, Sprout Social) writes dates: dmy (day first, the default) or mdy.")
+@click.option("--timezone", metavar="ZONE",
+              help="Time zone of a scheduler CSV's times, e.g. Europe/Paris (default: this computer's).")
 @click.option("--now", callback=_parse_now, metavar="DATETIME",
               help="The time schedules are judged against (default: the clock), ISO 8601.")
 @click.option("--fail-on", type=click.Choice(_FAIL_ON),
@@ -124,8 +128,8 @@ def _color() -> bool | None:
 @click.option("--statistics", is_flag=True,
               help="Print a count per rule instead of the findings (text, concise or json).")
 @_linter_options
-def check(files, texts, platforms, kind, quoted, spoiler_text, input_format, output_format, output, now,
-          fail_on, statistics, config_path, isolated, select, ignore, lang):
+def check(files, texts, platforms, kind, quoted, spoiler_text, input_format, output_format, output,
+          date_order, timezone, now, fail_on, statistics, config_path, isolated, select, ignore, lang):
     """Check FILES of posts (plain-text drafts, posts files, ...), '-' for standard input, or --text."""
     from .models import Platform, Post, PostKind, Severity, Source
     from .readers import decode, read_file, read_text
@@ -138,6 +142,7 @@ def check(files, texts, platforms, kind, quoted, spoiler_text, input_format, out
     linter = _make_linter(config_path, isolated, select, ignore, lang, now)
     fields = {"platforms": tuple(Platform(p) for p in platforms), "kind": PostKind(kind),
               "quoted": quoted, "spoiler_text": spoiler_text}
+    reader_options = {key: value for key, value in (("date_order", date_order), ("timezone", timezone)) if value}
     posts, errors = [], 0
     for text in texts:
         _check_argument(text, "--text")
@@ -146,9 +151,9 @@ def check(files, texts, platforms, kind, quoted, spoiler_text, input_format, out
         try:
             if str(path) == "-":
                 text = decode(sys.stdin.buffer.read(), "<stdin>")
-                posts.extend(read_text(text, "<stdin>", input_format or "text", **fields))
+                posts.extend(read_text(text, "<stdin>", input_format or "text", options=reader_options, **fields))
             else:
-                posts.extend(read_file(path, input_format, **fields))
+                posts.extend(read_file(path, input_format, options=reader_options, **fields))
         except SocialrulesError as error:
             _error(str(error))
             errors += 1

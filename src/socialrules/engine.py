@@ -168,8 +168,12 @@ class Linter:
         now = self.now or dt.datetime.now(dt.timezone.utc)
         subjects = [Subject(post, post.platforms or self.config.platforms or ALL_PLATFORMS, self.config, now)
                     for post in posts]
+        threads: dict[str, set[str]] = {}
         for subject in subjects:
             subject.rules_in_force = self._rule_ids
+            if subject.post.thread_id is not None:
+                # A thread's parts share its suppressions: used by one part is used.
+                subject.used_suppressions = threads.setdefault(subject.post.thread_id, set())
         found: list[list[Finding]] = [[] for _ in subjects]
         for scope in ("post", "posts", "review"):
             if scope == "review":

@@ -23,6 +23,8 @@ class Suppression(Check):
     placeholders = frozenset({"rule", "reason"})
 
     def run(self, subject) -> Iterator[Hit]:
+        if (subject.post.thread_position or 1) > 1:
+            return  # a thread's suppressions are judged once, on its first part
         for rule, reason in subject.post.suppressions.items():
             # A rule left out of this run (--select) may still need its suppression.
             if rule not in subject.used_suppressions and (rule in subject.rules_in_force or not _known(rule)):

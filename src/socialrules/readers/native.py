@@ -202,7 +202,7 @@ def _comment_suppressions(document: YamlDocument, node):
             continue
         for rule in found.group(1).split(","):
             if rule.strip():
-                yield rule.strip(), found.group(2).strip(), number + 1, found.start() + 1
+                yield rule.strip(), found.group(2).strip(), number + 1 + document.line_offset, found.start() + 1
 
 
 def posts_from_entries(entries, shown: str = "<example>") -> list[Post]:
