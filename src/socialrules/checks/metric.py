@@ -1,15 +1,26 @@
 """`metric`: a quantity measured on the post (its length as a platform counts it, its number of
-hashtags, mentions, links or emoji, its share of capitals) against a threshold."""
+hashtags, mentions, links or emoji, its share of capitals, its visible characters) against a
+threshold."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
-from typing import Callable, Iterator, Literal
+from itertools import islice
+from pathlib import Path
+from typing import Any, Callable, Iterator, Literal
 
+import regex
+
+from ..errors import SocialrulesError
 from . import OPTIONS_CONFIG, Check, Hit, register
 
 Measure = Literal["twitter_length", "mastodon_length", "hashtags", "mentions", "urls", "emoji",
-                  "capitals"]
+                  "capitals", "characters"]
+
+# A character a reader sees: not white space, not an invisible format character (zero-width
+# space, joiners, bidi marks), not a Hangul filler, which are all used to make a text look empty.
+_VISIBLE = regex.compile(r"[^\s\p{Cf}\u034f\u115f\u1160\u3164\uffa0]")
 
 
 @dataclass(slots=True)
@@ -19,11 +30,16 @@ class MetricOptions:
     measure: Measure
     """twitter_length (Twitter's weighted count), mastodon_length (Mastodon's count, content
     warning included), hashtags, mentions, urls, emoji (counts), capitals (share of upper-case
-    letters, from 0 to 1)."""
+    letters, from 0 to 1), characters (visible characters of the text: white space and invisible
+    characters do not count)."""
     max: float | None = None
     """The most allowed. For the two lengths, the configuration's limit when not set."""
+    min: float | None = None
+    """characters: the least allowed (min: 1 flags an empty post)."""
     min_letters: int = 12
     """capitals: texts with fewer letters are not judged."""
+    media_counts: bool = True
+    """characters: a post with media (a photo, a video) meets `min` whatever its text."""
 
 
 @register
@@ -31,6 +47,13 @@ class Metric(Check):
     name = "metric"
     Options = MetricOptions
     placeholders = frozenset({"value", "limit", "over", "percent"})
+
+    @classmethod
+    def prepare(cls, options: dict[str, Any], folder: Path) -> dict[str, Any]:
+        prepared = super().prepare(options, folder)
+        if prepared["min"] is not None and prepared["measure"] != "characters":
+            raise SocialrulesError("`min` is an option of the `characters` measure only")
+        return prepared
 
     def __init__(self, rule, options: MetricOptions, config) -> None:
         super().__init__(rule, options, config)
@@ -99,6 +122,27 @@ def _capitals(check: Metric, subject) -> Hit | None:
                                      "percent": round(100 * upper / letters)})
 
 
+def _characters(check: Metric, subject) -> Hit | None:
+    post = subject.post
+    text = post.text
+    options = check.options
+    minimum = options.min
+    if minimum is not None and not (options.media_counts and post.media):
+        # Count only as far as the minimum: an ordinary post stops at its first character.
+        needed = max(math.ceil(minimum), 0)
+        visible = sum(1 for _ in islice(_VISIBLE.finditer(text), needed))
+        if visible < needed:
+            return Hit(0, len(text), "text", {"value": visible, "limit": needed,
+                                              "over": needed - visible})
+    if options.max is not None:
+        visible = len(_VISIBLE.findall(text))
+        limit = int(options.max)
+        if visible > limit:
+            return Hit(0, len(text), "text", {"value": visible, "limit": limit,
+                                              "over": visible - limit})
+    return None
+
+
 _MEASURES = {
     "twitter_length": _twitter_length,
     "mastodon_length": _mastodon_length,
@@ -107,4 +151,5 @@ _MEASURES = {
     "urls": _counter("urls"),
     "emoji": _counter("emoji"),
     "capitals": _capitals,
+    "characters": _characters,
 }

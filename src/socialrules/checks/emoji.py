@@ -1,0 +1,145 @@
+"""`emoji`: emoji used in ways that bury a post for people who listen to it.
+
+Screen readers read every emoji aloud by its name ("party popper"). Four uses are reported, each
+with its own threshold (0 turns one off):
+
+- `max`: more emoji in the post than this;
+- `run`: this many emoji in a row (spaces between them do not break a row);
+- `bullets`: this many lines starting with an emoji (emoji as list bullets);
+- `in_words`: this many emoji standing for words inside a sentence: between a word and a word
+  that goes on in lower case ("je ❤️ le ..."), or after an article at the end of a sentence
+  ("... le 🍕").
+
+One finding a post, spanning what fired; `{cues}` names every use that fired, in French and
+English (write `{cues[fr]}` or `{cues[en]}`); `{value}` is the number of emoji, `{limit}` is `max`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Iterator
+
+import regex
+
+from . import OPTIONS_CONFIG, Check, Hit, register
+
+# Words after which an emoji at the end of a sentence stands for a noun ("j'aime le 🍕").
+_ARTICLES = frozenset(
+    "le la les l un une des du de d au aux mon ma mes ton ta tes son sa ses notre nos votre vos "
+    "leur leurs ce cet cette ces the a an my our your their his her its this that these those "
+    "some".split())
+# Every emoji has a character from U+2100 up (pictographs, U+FE0F, regional indicators) or the
+# keycap mark U+20E3: a text without one has no emoji, and finding emoji (grapheme clusters)
+# costs ~15 µs on a post. (Written as a negated class: the range itself takes re ~7 ms to compile.)
+_MAYBE_EMOJI = re.compile("[^\x00-\u20e2\u20e4-\u20ff]")
+# Searched backwards from the emoji ((?r)): the word just before it on the same line.
+_WORD_BEFORE = r"(?r)(\w+)['’]?[^\S\n]*\Z"
+_LOWER_WORD_AFTER = r"[^\S\n]*\p{Ll}"
+_SENTENCE_END_AFTER = r"(?m)[^\S\n]*(?:[.!?…]|$)"
+
+
+@cache
+def _compiled(source: str) -> regex.Pattern[str]:
+    """Compiled when a post first has emoji enough to look closer (~2 ms, once)."""
+    return regex.compile(source)
+
+
+@dataclass(slots=True)
+class EmojiOptions:
+    __pydantic_config__ = OPTIONS_CONFIG
+
+    max: int = 5
+    """More emoji than this in the post is too many (0: no limit)."""
+    run: int = 3
+    """This many emoji in a row is a run (0: not checked)."""
+    bullets: int = 3
+    """This many lines starting with an emoji are emoji bullets (0: not checked)."""
+    in_words: int = 2
+    """This many emoji standing for words in sentences (0: not checked)."""
+
+
+@register
+class Emoji(Check):
+    name = "emoji"
+    Options = EmojiOptions
+    placeholders = frozenset({"value", "limit", "cues"})
+
+    def __init__(self, rule, options: EmojiOptions, config) -> None:
+        super().__init__(rule, options, config)
+        thresholds = [options.max + 1 if options.max else 0, options.run, options.bullets, options.in_words]
+        # A post with fewer emoji than every threshold needs no closer look.
+        self.least = min((t for t in thresholds if t > 0), default=0)
+
+    def run(self, subject) -> Iterator[Hit]:
+        text = subject.post.text
+        if text.isascii() or not self.least or not _MAYBE_EMOJI.search(text):
+            return
+        spans = subject.view("text").emoji
+        if len(spans) < self.least:
+            return
+        options = self.options
+        fired: list[tuple[int, int, str, str]] = []  # start, end, cue in French, in English
+        count = len(spans)
+        if options.max and count > options.max:
+            fired.append((spans[options.max][0], spans[-1][1],
+                          f"{count} émojis, plus que les {options.max} permis",
+                          f"{count} emoji, more than the {options.max} allowed"))
+        if options.run:
+            longest = _longest_run(text, spans)
+            if longest[1] - longest[0] + 1 >= options.run:
+                size = longest[1] - longest[0] + 1
+                fired.append((spans[longest[0]][0], spans[longest[1]][1],
+                              f"{size} à la suite", f"{size} in a row"))
+        if options.bullets:
+            bullets = _bullets(text, spans)
+            if len(bullets) >= options.bullets:
+                fired.append((bullets[0][0], bullets[-1][1],
+                              f"{len(bullets)} lignes commencent par un émoji",
+                              f"{len(bullets)} lines start with an emoji"))
+        if options.in_words:
+            words = _in_words(text, spans)
+            if len(words) >= options.in_words:
+                fired.append((words[0][0], words[-1][1],
+                              f"{len(words)} à la place de mots", f"{len(words)} in place of words"))
+        if fired:
+            yield Hit(min(f[0] for f in fired), max(f[1] for f in fired), "text", {
+                "value": count, "limit": options.max,
+                "cues": {"fr": " ; ".join(f[2] for f in fired), "en": "; ".join(f[3] for f in fired)}})
+
+
+def _longest_run(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """Indices (first, last) in ``spans`` of the longest run of emoji with only spaces between."""
+    best = (0, 0)
+    first = 0
+    for index in range(1, len(spans)):
+        gap = text[spans[index - 1][1] : spans[index][0]]
+        if gap and (not gap.isspace() or "\n" in gap):
+            first = index
+        elif index - first > best[1] - best[0]:
+            best = (first, index)
+    return best
+
+
+def _bullets(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The emoji that open a line."""
+    found = []
+    for start, end in spans:
+        line_start = text.rfind("\n", 0, start) + 1
+        if not text[line_start:start].strip():
+            found.append((start, end))
+    return found
+
+
+def _in_words(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The emoji that stand for a word inside a sentence."""
+    found = []
+    for start, end in spans:
+        lower_after = _compiled(_LOWER_WORD_AFTER).match(text, end)
+        if not lower_after and not _compiled(_SENTENCE_END_AFTER).match(text, end):
+            continue
+        before = _compiled(_WORD_BEFORE).search(text, max(0, start - 40), start)
+        if before is not None and (lower_after or before.group(1).lower() in _ARTICLES):
+            found.append((start, end))
+    return found

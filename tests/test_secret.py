@@ -1,0 +1,115 @@
+"""The `secret` kind and the secret-in-post rule: passwords, tokens and keys in posts, masked."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from socialrules import Linter, Post
+from socialrules.checks.secret import looks_random, mask
+from socialrules.loader import builtin_rules_dir
+from socialrules.loader import load_rule_file
+from socialrules.models import Media
+
+RULE = load_rule_file(builtin_rules_dir() / "secret-in-post.yaml")
+LINTER = Linter([RULE], lang="en")
+
+# Made-up values with the shapes of real ones (none of them is a live credential).
+SECRETS = {
+    "GitHub token": "ghp_" + "aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5",
+    "GitHub token ": "github_pat_11ABCDEFG0" + "a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6",
+    "Slack token": "xoxb-" + "123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx",
+    "AWS access key": "AKIA" + "IOSFODNN7EXAMPL3",
+    "Google API key": "AIza" + "SyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q",
+    "Stripe secret key": "sk_live_" + "4eC39HqLyjWDarjtT1zdp7dc",
+    "JWT token": "eyJhbGciOiJIUzI1NiJ9." + "eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+}
+
+
+def run(text, **post):
+    return LINTER.check_post(Post(text=text, **post))
+
+
+@pytest.mark.parametrize(("what", "secret"), SECRETS.items())
+def test_known_token_shapes_are_found_and_never_printed_in_full(what, secret):
+    [finding] = run(f"Voici la config du bot : {secret} (à ne pas diffuser)")
+    assert finding.match == secret
+    assert what.strip() in finding.message
+    assert secret not in finding.message and secret not in (finding.fix or "")
+    assert secret[-4:] in finding.message  # enough to find it again
+
+
+@pytest.mark.parametrize(("text", "password"), [
+    ("Le mot de passe du compte : Simul@teur2026", "Simul@teur2026"),
+    ("mdp: Soleil2026!", "Soleil2026!"),
+    ("password = hunter2", "hunter2"),
+    ("pwd=abc", "abc"),
+    ('Wifi password: "correcthorse"', "correcthorse"),
+    ("the password is Tr0ub4dor&3", "Tr0ub4dor&3"),
+    ("Staging: https://admin:S3cretPass@staging.example.gouv.fr", "S3cretPass"),
+])
+def test_passwords_after_a_label_or_in_a_link(text, password):
+    [finding] = run(text)
+    assert finding.match == password
+    assert password not in finding.message
+
+
+@pytest.mark.parametrize("text", [
+    "Mot de passe oublié ? Cliquez sur « Réinitialiser ».",
+    "Choisissez un mot de passe : 12 caractères minimum.",
+    "Password: ******** (hidden)",
+    "The password is stored encrypted, never in clear.",
+    "Never share your password: we will never ask for it.",
+    "Le pass Navigo : 86,40 € par mois.",
+    "Mot de passe : l'ancien reste valable jusqu'à lundi.",
+    "Password: (see the email we sent you)",
+    "Fixed in commit 7c4a8d09ca3762af61e59520943dc26494f8941b, thanks!",
+    "anticonstitutionnellement, intergouvernementalisation et autres mots longs",
+    "Nos chiffres clés : 1,2 million de simulations, 350000 usagers, 2026.",
+    "Le jeton de présence de l'atelier est offert.",
+    "https://example.gouv.fr/simulateur/nouveautes-2026 @betagouv",
+    "-----BEGIN PUBLIC KEY----- is fine to share",
+])
+def test_ordinary_text_is_not_a_secret(text):
+    assert run(text) == []
+
+
+def test_random_value_next_to_a_secret_word():
+    [finding] = run("API key: 3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c")
+    assert finding.match == "3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c"
+    assert "3f9a…6b5c" in finding.message
+    [finding] = run("Clé d'API du simulateur : 7c4a8d09ca3762af61e59520943dc26494f8941b")
+    assert finding.match.startswith("7c4a8d")
+
+
+def test_private_key_header_and_bearer_token():
+    [finding] = run("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA")
+    assert "private key" in finding.message
+    [finding] = run("Authorization: Bearer 9fK2mQx7LpR4tZ8wVb3nYc6d")
+    assert finding.match == "9fK2mQx7LpR4tZ8wVb3nYc6d"
+
+
+def test_secret_in_a_media_description_points_at_it():
+    token = SECRETS["GitHub token"]
+    [finding] = run("Capture du tableau de bord", media=(Media(file="a.png", alt=f"Écran avec le jeton {token}"),))
+    assert finding.field == "media[0].alt" and finding.match == token
+
+
+def test_mask_keeps_a_recognisable_prefix_and_the_end():
+    assert mask("ghp_R4nd0mT0k3nV4lu3F0rT3st1ngXyZ9876f3a9") == "ghp_…f3a9"
+    assert mask("sk_live_4eC39HqLyjWDarjtT1zdp7dc") == "sk_live_…p7dc"
+    assert mask("hunter2") == "h…"
+
+
+def test_looks_random_rejects_words_and_accepts_tokens():
+    assert not looks_random("anticonstitutionnellement")
+    assert not looks_random("2026-2027-2028-2029")
+    assert looks_random("a1b2c3d4e5f6a7b8c9d0")
+
+
+@given(text=st.text(), alt=st.none() | st.text())
+def test_never_raises(text, alt):
+    for finding in run(text, media=(Media(alt=alt),)):
+        source = text if finding.field == "text" else alt
+        assert source[finding.start:finding.end] == finding.match != ""
