@@ -14,6 +14,7 @@ _EMOJI = regex.compile(
     r"(?=\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F|\p{Regional_Indicator}"
     r"|[#*0-9]\uFE0F?\u20E3)\X"
 )
+_MAY_HAVE_EMOJI = regex.compile(r"[^\x00-\u20e2\u20e4-\u20ff]")
 _WORD_CHARS = regex.compile(r"\w+")
 _WORD = regex.compile(r"\w+(?:['’-]\w+)*")
 
@@ -58,7 +59,8 @@ class TextView:
 
     @cached_property
     def emoji(self) -> list[tuple[int, int]]:
-        if self.text.isascii():
+        # Every emoji has a character at U+2100 or above, or is a keycap (U+20E3).
+        if self.text.isascii() or not _MAY_HAVE_EMOJI.search(self.text):
             return []
         return [match.span() for match in _EMOJI.finditer(self.text)]
 
