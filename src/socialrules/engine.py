@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from .checks import Check, Hit, get_kind
 from .errors import SocialrulesError
-from .models import Config, Finding, Location, Platform, Post, PostKind, Rule, Severity, Source
+from .models import (Account, Config, Finding, Location, Platform, Post, PostKind, Rule, Severity,
+                     Source)
 from .text.analysis import TextView
 
 if TYPE_CHECKING:
@@ -74,6 +75,32 @@ class Subject:
                         yield f"media[{index}].alt", self.view(f"media[{index}].alt")
             elif self.field_text(field):
                 yield field, self.view(field)
+
+
+class AccountSubject:
+    """One account as the checks see it: its texts (handle, display name, bio, url, profile
+    fields), each analysed once, on demand."""
+
+    __slots__ = ("account", "config", "_views")
+
+    def __init__(self, account: Account, config: Config) -> None:
+        self.account = account
+        self.config = config
+        self._views: dict[str, TextView] = {}
+
+    def view(self, field: str) -> TextView:
+        view = self._views.get(field)
+        if view is None:
+            view = self._views[field] = TextView(self.field_text(field))
+        return view
+
+    def field_text(self, field: str) -> str:
+        account = self.account
+        if field in ("handle", "display_name", "bio", "url"):
+            return getattr(account, field) or ""
+        if field.startswith("fields[") and field.endswith("]"):
+            return account.fields.get(field[7:-1], "")
+        return ""
 
 
 class _Values(dict):
@@ -181,7 +208,7 @@ class Linter:
                     findings[:] = self._suppress(subject, findings)
             for rule, check in self._checks:
                 if check.scope != scope:
-                    continue
+                    continue  # (kinds of scope "none" judge accounts only)
                 targets = [i for i, s in enumerate(subjects) if _applies(rule, s.post)]
                 if scope == "posts":
                     for subject in subjects:
@@ -199,6 +226,35 @@ class Linter:
         findings = [finding for post_findings in found for finding in post_findings]
         findings.sort(key=_order)
         return findings
+
+    def check_accounts(self, accounts: Iterable[Account], *, start: int = 0) -> list[Finding]:
+        """The findings for accounts (a follow list): the rules whose kind judges accounts."""
+        findings: list[Finding] = []
+        judges = [(rule, check) for rule, check in self._checks if check.accounts]
+        for index, account in enumerate(accounts, start=start):
+            subject = AccountSubject(account, self.config)
+            for rule, check in judges:
+                for hit in check.run_account(subject):
+                    findings.append(self._account_finding(rule, subject, hit, index))
+        findings.sort(key=_order)
+        return findings
+
+    def _account_finding(self, rule: Rule, subject: AccountSubject, hit: Hit, index: int) -> Finding:
+        account = subject.account
+        text = subject.field_text(hit.field)
+        source = account.source or _NO_SOURCE
+        # An account is one line of its file (or one object): the finding is at its start.
+        line, column = source.position("", 0)
+        values = _Values(hit.values)
+        match = text[hit.start : hit.end]
+        values.setdefault("match", match)
+        values.setdefault("handle", account.handle)
+        return Finding(
+            rule=rule.id, severity=rule.severity, message=_fill(rule.message, self.lang, values),
+            guideline=rule.guideline, location=Location(source.path or None, line, column, line, column),
+            match=match, fix=_fill(rule.fix, self.lang, values) if rule.fix else None,
+            post=account.handle, platform=None, field=hit.field, start=hit.start, end=hit.end,
+        )
 
     @staticmethod
     def _suppress(subject: Subject, findings: list[Finding]) -> list[Finding]:

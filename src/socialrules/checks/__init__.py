@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
 if TYPE_CHECKING:
-    from ..engine import Subject
+    from ..engine import AccountSubject, Subject
     from ..models import Config, Rule
 
 __all__ = ["OPTIONS_CONFIG", "Check", "Hit", "get_kind", "register"]
@@ -41,10 +41,13 @@ class Check:
     Options: ClassVar[type]
     placeholders: ClassVar[frozenset[str]] = frozenset()
     """The names a kind gives to message templates, besides {match}."""
+    accounts: ClassVar[bool] = False
+    """Whether the kind also judges accounts (follow lists): then it implements `run_account`."""
     scope: ClassVar[str] = "post"
     """post: `run` sees one post at a time. posts: `run_all` sees every post checked together
     (a schedule, an archive) to compare them. review: `run` sees one post after the other rules
-    and the post's suppressions have been applied (`subject.used_suppressions`)."""
+    and the post's suppressions have been applied (`subject.used_suppressions`). none: the kind
+    judges accounts only."""
 
     def __init__(self, rule: Rule, options: Any, config: Config) -> None:
         self.rule = rule
@@ -67,6 +70,11 @@ class Check:
         return cls.placeholders
 
     def run(self, subject: Subject) -> Iterable[Hit]:
+        raise NotImplementedError
+
+    def run_account(self, subject: AccountSubject) -> Iterable[Hit]:
+        """For kinds with ``accounts``: hits in the account's texts (field handle, display_name,
+        bio, url, or fields[NAME])."""
         raise NotImplementedError
 
     def run_all(self, subjects: list[Subject]) -> Iterable[tuple[int, Hit]]:
