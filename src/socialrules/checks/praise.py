@@ -1,0 +1,938 @@
+"""`praise`: a boost, retweet or quote whose boosted text is praise of the team.
+
+"On ne RT pas les contenus laudatifs": the team does not relay what others say in its favour. The
+check reads the boosted text (a boost's or quote's `quoted`, or the part of a plain post that is a
+manual retweet or an inline quote: "RT @x: …", "citant @x : « … »", "via @x : …", "quoting @x:
+"…"", "« … » (via @x)") and flags it when its main point is to thank, congratulate, compliment or
+recommend the team. In that text it weighs:
+
+- praise cues from the lexicon files: every category not named below is praise, with its weight
+  (thanks, congratulations, compliments, recommendations, awards, pride, slang, litotes such as
+  "pas mal du tout", testimonies, applause emoji...);
+- whom the praise is about: the team's names and accounts from the configuration's [team]. A
+  thank-you or a bravo goes to whoever follows it ("merci à la CAF"), other praise to whom its
+  sentence names; a sentence that names nobody praises what the text is about. Praise of somebody
+  else (another account, a capitalised name, a link to another site, "les agents") is not praise of
+  us. Without a team profile, praise addressed to someone (a mention, "vous êtes", "your team") is
+  taken as praise of the team, which is blunter;
+- what cancels it: sarcasm (a failure next to the praise: "panne", "outage", "0 €", "j'attends une
+  réponse"; an insult; 🙄 or 🙃; "merci pour rien"; a praise word in scare quotes), negation
+  ("n'est pas génial", "wouldn't recommend"), questions ("quelqu'un peut me recommander… ?"),
+  wishes ("ce serait super que…"), a caveat that carries the point ("pas mauvais, mais…");
+- the main-point test: information left once the praise is taken out (a release, an event, a
+  job, a date) that outweighs the praise makes the praise incidental.
+
+Signal categories (no praise) of the lexicon files: negation, negation-scope, conditional,
+intensifier, copula, failure, hostile, sarcasm, repair, expectation, contrast, caveat, complaint,
+information, pointer, not-praise, addressee, team-words, product-words, pronoun-other, others,
+audience, incidental, incidental-after, literal. Their uses are described where they are read.
+
+Only texts with a praise cue are analysed (a set intersection first); a plain post is looked at
+only when it contains "@" and a relay form.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Iterator
+
+import regex
+
+from ..errors import SocialrulesError
+from ..text.normalize import Folded, fold
+from . import OPTIONS_CONFIG, Check, Hit, register
+from .lexicon import Category, _entries, _read_lexicon
+
+SIGNALS = frozenset({
+    "negation", "negation-scope", "conditional", "intensifier", "copula", "failure", "hostile",
+    "sarcasm", "repair", "expectation", "contrast", "caveat", "complaint", "information", "pointer",
+    "not-praise", "addressee", "team-words", "product-words", "pronoun-other", "others",
+    "audience", "incidental", "incidental-after", "literal",
+})
+_DIRECTED = frozenset({"thanks", "congratulations"})  # they take a recipient: "merci à X"
+_INTENSIFIABLE = frozenset({"quality", "compliment-weak"})  # "super simple", "so kind"
+_VERBAL = frozenset({"thanks", "recommendation", "congratulations"})  # "jamais assez merci"
+
+_WORD = regex.compile(r"\w+")
+_SYMBOLIC = regex.compile(r"[^\w\s'\-]")  # forms such as "10/10", "#sarcasme", "0 €", "n°1"
+_ELONGATED = regex.compile(r"(\p{L})\1{2,}")
+# Sentence and clause ends: terminal punctuation before a space, colons, dashes, arrows, lines.
+_BOUNDARY = regex.compile(r"[.!?…]+(?=[\s\"'»”)\]*]|$)|[:;](?=\s|$)|\n+|(?<=\s)[–-](?=\s)|[—→|]")
+_EMOJI_CUT = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f]\s+(?=\p{Lu})")
+_CLAUSE = regex.compile(r"[,;(]")
+_TIME = regex.compile(r"(?<!\w)(?:\d{1,2}\s?h(?:\s?\d\d)?|\d{1,2}(?::\d\d)?\s?(?:am|pm)|(?:19|20)\d\d)(?!\w)")
+_MENTION = regex.compile(r"(?<![\w@])@(\w+)(?:@([\w-]+(?:\.[\w-]+)+))?")
+_CAPITALISED = regex.compile(r"(?<![\w@#])\p{Lu}[\p{L}\p{N}]*")
+_HASHTAG = regex.compile(r"(?<![\w#])#(\w{6,})")
+# Only a text with one of these can hold a link (find_urls costs ~10 µs).
+_URL_HINTS = ("/", "www.", ".fr", ".com", ".org", ".net", ".io", ".eu", ".be", ".ch", ".ca",
+              ".info", ".app", ".dev", ".social", ".gouv", ".uk", ".de")
+_DEGREE = regex.compile(r"(?<!\w)(?:assez|enough)(?!\w)")
+# A praise word alone between quotation marks is mocked: le « génial » simulateur.
+_SCARE_QUOTES = regex.compile(r"[«“\"]\s*(?:\w+[\s'-]*){1,2}\s*[»”\"]")
+_RECIPIENT_STOP = frozenset({
+    "pour", "for", "de", "d", "du", "on", "of", "avec", "with", "car", "because", "qui", "who",
+    "that", "parce", "since", "sur", "about", "in",
+})
+# Common words, never the key of a phrase for the prefilter when the phrase has another word.
+_COMMON = frozenset({
+    "a", "au", "aux", "avec", "c", "ca", "comme", "d", "de", "des", "du", "en", "encore",
+    "est", "et", "fait", "il", "j", "je", "jamais", "l", "la", "le", "les", "m", "ma", "mes", "mon",
+    "n", "ne", "nous", "on", "pas", "plus", "pour", "que", "qui", "s", "sans", "si", "t", "ta",
+    "tes", "ton", "tous", "tout", "tres", "trop", "un", "une", "vos", "votre", "vous", "vs", "1",
+    "all", "an", "and", "are", "at", "be", "by", "do", "for", "i", "in", "is", "it", "me",
+    "my", "no", "of", "on", "so", "that", "the", "this", "to", "u", "up", "we", "with", "you",
+    "your",
+})
+_TO = frozenset({"a", "aux", "to"})
+_COORDINATION = frozenset({"et", "puis", "donc", "and", "then"})  # a clause starts after them
+_QUALIFIER = frozenset({"de", "du", "des", "d", "of", "at", "from"})  # "l'équipe de la CAF"
+_LINKS = frozenset({"de", "du", "d", "l", "la", "le", "les", "of", "the", "s", "at"})
+# What may stand before "team"/"équipe" without making it someone else's team.
+_TEAM_DETERMINERS = frozenset({
+    "the", "a", "an", "our", "my", "your", "whole", "entire", "this", "that", "same",
+    "core", "l", "la", "une", "cette", "notre", "mon", "ma", "ton", "votre", "toute", "belle",
+})
+_MEMBER_LINKS = _LINKS | {"from", "chez", "at", "equipe", "team"}  # "Inès, de l'équipe Mes Aides"
+_CAPS_STOP = frozenset({
+    "i", "i'm", "i've", "i'd", "i'll", "ok", "okay", "psa", "rt", "mt", "faq", "pdf", "url", "gg",
+    "france", "etat", "internet", "web", "dieu", "god", "lol", "mdr", "ptdr",
+})
+_EMOJI_NOISE = str.maketrans("", "", "\ufe0f\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff")
+
+_HANDLE = r"@\w+(?:@[\w-]+(?:\.[\w-]+)+)?"
+_OPEN, _CLOSE = "«“\"„", "»”\""
+# A plain post that relays someone: "RT @x: …" (the rest of the post), an introduced quote
+# ("citant @x : « … »", "via @x : …", "quoting @x: "…"") or an attributed one ("« … » (via @x)").
+_RELAY = regex.compile(
+    rf"(?P<rt>(?<![\w@])(?:RT|MT)\s*:?\s*{_HANDLE}\s*:?\s*)"
+    rf"|(?P<intro>(?<![\w@])(?:en\s+)?(?:citant|cite|quoting|quote|via|selon|d['’]apr[eè]s"
+    rf"|according\s+to|h/t)\s+{_HANDLE}(?:\s+(?:a\s+[ée]crit|[ée]crit|dit|says|said|wrote|writes))?"
+    rf"\s*(?P<colon>:)?\s*(?P<open>[{_OPEN}])?\s*)"
+    rf"|(?P<attr>[{_OPEN}]\s*(?P<q>[^{_OPEN}{_CLOSE}]+?)\s*[{_CLOSE}]\s*[(\[,—–-]?\s*"
+    rf"(?:citant|cit[ée]e?\s+par|via|quoting|quoted\s+by|selon|d['’]apr[eè]s|by|par)?\s*{_HANDLE})",
+    regex.IGNORECASE,
+)
+# Cheap test before _RELAY (a regex search costs ~20 µs on a post): what precedes an "@" is a
+# relay keyword ("RT @x", "via @x") or a closing quotation mark ("« … » (via @x)").
+_RELAY_WORDS = frozenset({"rt", "mt", "citant", "cite", "quoting", "quote", "via", "selon",
+                          "d'après", "d’après", "d'apres", "h/t", "par", "by", "to"})
+_RELAY_PUNCTUATION = " \t:([,—–-"
+_CLOSING = regex.compile(rf"[{_CLOSE}]")
+_LINE_END = regex.compile(r"\n|\s[—–]\s|→")
+
+
+@dataclass(slots=True)
+class PraiseOptions:
+    __pydantic_config__ = OPTIONS_CONFIG
+
+    lexicons: list[str] = field(default_factory=list)
+    """Lexicon files of praise cues and signals, relative to the rule's folder."""
+    extend_terms: dict[str, Category] = field(default_factory=dict)
+    """More categories of terms (a praise category, or one of the signal categories)."""
+    min_score: float = 1.0
+    """The summed weight of the distinct praise cues about the team that flags a boosted text."""
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    """Filled when the rule is read: every term with its forms, category, weight, language."""
+
+
+@dataclass(slots=True)
+class _Match:
+    start: int  # in the folded text
+    end: int
+    entry: dict[str, Any]
+    category: str
+
+
+@dataclass(slots=True)
+class _Ref:
+    """Somebody a text speaks of: `team`, `other` (someone else), `incidental` (the team named
+    in passing), `audience` ("tous"), or `you`/`crew` ("vous êtes", "l'équipe", "le simulateur"):
+    the team only when nothing says otherwise."""
+
+    start: int
+    end: int
+    kind: str
+
+
+Sentence = tuple[int, int, str]  # start, end, terminator
+_Verdict = tuple[int, int, dict[str, Any]]  # the span of the praise, the message values
+Entry = dict[str, Any]  # a lexicon term: term, forms, category, weight, language
+# For a first word: the entries of one-word forms, and the longer forms by their second word.
+_Candidates = tuple[list[Entry], dict[str, list[tuple[tuple[str, ...], Entry]]]]
+
+
+@register
+class Praise(Check):
+    name = "praise"
+    Options = PraiseOptions
+    placeholders = frozenset({"cues", "praise", "target", "score"})
+
+    @classmethod
+    def prepare(cls, options: dict[str, Any], folder: Path) -> dict[str, Any]:
+        options = {key: value for key, value in options.items() if key != "entries"}
+        prepared = super().prepare(options, folder)
+        entries: list[dict[str, Any]] = []
+        files = []
+        for name in prepared["lexicons"]:
+            path = (folder / name).resolve()
+            files.append(str(path))
+            language, categories = _read_lexicon(path)
+            entries.extend(_entries(categories, language))
+        entries.extend(_entries(prepared["extend_terms"], None))
+        if not any(entry["category"] not in SIGNALS for entry in entries):
+            raise SocialrulesError("a praise rule needs praise terms (`lexicons` or `extend_terms`)")
+        prepared["lexicons"] = files
+        prepared["entries"] = entries
+        return prepared
+
+    def __init__(self, rule, options: PraiseOptions, config) -> None:
+        super().__init__(rule, options, config)
+        # Phrases indexed by their first word, matched word by word on the text's words; forms
+        # with symbols ("10/10", "#sarcasme") by regex; emoji by their first character, without
+        # variation selector or skin tone.
+        self.phrases: dict[str, _Candidates] = {}
+        self.symbolic: list[tuple[regex.Pattern[str], dict[str, Any]]] = []
+        self.by_char: dict[str, list[dict[str, Any]]] = {}
+        praise_words: set[str] = set()
+        praise_chars: set[str] = set()
+        singles = {form for entry in options.entries if entry["category"] not in SIGNALS
+                   for form in entry["forms"] if _WORD.fullmatch(form)}
+        for entry in options.entries:
+            praise = entry["category"] not in SIGNALS
+            for form in entry["forms"]:
+                words = tuple(_WORD.findall(form))
+                if not words:
+                    char = form.translate(_EMOJI_NOISE)[:1]
+                    if char:
+                        self.by_char.setdefault(char, []).append(entry)
+                        if praise:
+                            praise_chars.add(char)
+                    continue
+                if _SYMBOLIC.search(form):
+                    body = r"\s*".join(regex.escape(part) for part in form.split())
+                    self.symbolic.append((regex.compile(rf"(?<!\w){body}(?!\w)"), entry))
+                    continue
+                if praise:  # the prefilter's key: a praise word of the form, else its rarest
+                    praise_words.add(next((w for w in words if w in singles), None) or _key(words))
+                one_word, longer = self.phrases.setdefault(words[0], ([], {}))
+                if len(words) == 1:
+                    one_word.append(entry)
+                else:
+                    longer.setdefault(words[1], []).append((words, entry))
+        self.praise_words = frozenset(praise_words)
+        # One-word praise that hashtags glue to other words: #MerciMesAides, #ThankYouMesAides.
+        self.tag_praise = {glued: entry for entry in options.entries if entry["category"] not in SIGNALS
+                           for glued in (form.replace(" ", "") for form in entry["forms"])
+                           if len(glued) >= 5 and _WORD.fullmatch(glued)}
+        # Words without which no praise can be about the team: "vous êtes", "l'équipe", "le
+        # simulateur" (the team's names and handles are added by _team_setup).
+        self.product_words = frozenset(
+            form for entry in options.entries if entry["category"] == "product-words"
+            for form in entry["forms"] if _WORD.fullmatch(form))
+        self.target_words = frozenset(
+            _key(_WORD.findall(form)) for entry in options.entries
+            if entry["category"] in ("addressee", "team-words", "product-words")
+            for form in entry["forms"] if _WORD.search(form))
+        self.praise_chars = frozenset(praise_chars)
+        self.known_words = frozenset(self.phrases)
+        self._tables: dict[str | None, dict] = {}
+        self.symbol_chars = frozenset(char for entry in options.entries for form in entry["forms"]
+                                      if _WORD.search(form) for char in _SYMBOLIC.findall(form))
+        # One search for all the praise written with symbols, when the text has such a symbol.
+        praise_symbolic = [pattern.pattern for pattern, entry in self.symbolic
+                           if entry["category"] not in SIGNALS]
+        self.praise_symbolic = regex.compile("|".join(praise_symbolic)) if praise_symbolic else None
+        self.praise_symbols = frozenset(
+            char for entry in options.entries if entry["category"] not in SIGNALS
+            for form in entry["forms"] if _WORD.search(form) for char in _SYMBOLIC.findall(form))
+        self._team_setup(config.team)
+
+    def table(self, lang: str | None) -> dict:
+        """The phrase table for posts in ``lang`` (entries of that language or of none)."""
+        table = self._tables.get(lang)
+        if table is None:
+            def keep(entry: dict[str, Any]) -> bool:
+                return not lang or not entry["language"] or entry["language"] == lang
+
+            table = self._tables[lang] = {
+                word: ([entry for entry in singles if keep(entry)],
+                       {second: [(words, entry) for words, entry in items if keep(entry)]
+                        for second, items in longer.items()})
+                for word, (singles, longer) in self.phrases.items()}
+        return table
+
+    # --- the team -----------------------------------------------------------------------------
+
+    def _team_setup(self, team) -> None:
+        """Names match whatever separates their words ("Mes Aides", "mes-aides", "mesaides");
+        accounts whatever their case, with or without @, and @user@instance as @user."""
+        self.profile = bool(team.names or team.accounts)
+        self.any_instance: set[str] = set()  # accounts given as @user: on any instance
+        self.instances: dict[str, set[str]] = {}  # user -> instances of @user@instance accounts
+        for account in team.accounts:
+            user, _, instance = fold(account.strip()).text.lstrip("@").partition("@")
+            if user:
+                if instance:
+                    self.instances.setdefault(user, set()).add(instance)
+                else:
+                    self.any_instance.add(user)
+        self.team_users = frozenset(self.any_instance | set(self.instances))
+        self.joined_names = frozenset(
+            {"".join(_WORD.findall(fold(name).text)) for name in team.names} | self.team_users) - {""}
+        self.target_words |= self.team_users  # the names are looked for with team_regex
+        parts = []
+        if self.team_users:
+            users = "|".join(map(regex.escape, sorted(self.team_users)))
+            parts.append(rf"@(?P<user>{users})(?:@(?P<instance>[\w-]+(?:\.[\w-]+)+))?")
+        for name in team.names:
+            words = _WORD.findall(fold(name).text)
+            if words:
+                parts.append(r"[\s_.'-]*".join(regex.escape(word) for word in words))
+        # A bare handle ("merci mesaides") only when too long to be an ordinary word.
+        parts += [regex.escape(user) for user in self.team_users if len(user) >= 5]
+        parts.sort(key=len, reverse=True)
+        self.team_regex = regex.compile(rf"(?<![\w@])(?:{'|'.join(parts)})(?!\w)") if parts else None
+
+    def _team_refs(self, text: str) -> list[_Ref]:
+        refs: list[_Ref] = []
+        if self.team_regex is None:
+            return refs
+        for match in self.team_regex.finditer(text):
+            user = match.group("user") if self.team_users else None
+            if user and not self.is_team_account(user, match.group("instance")):
+                continue
+            refs.append(_Ref(match.start(), match.end(), "team"))
+        return refs
+
+    def is_team_account(self, user: str, instance: str | None) -> bool:
+        """@mesaides@elsewhere.social is not the team's @mesaides@its.instance; @mesaides given
+        without an instance is the team on any instance."""
+        if user not in self.team_users:
+            return False
+        return not instance or user in self.any_instance or instance in self.instances.get(user, ())
+
+    # --- running ------------------------------------------------------------------------------
+
+    def run(self, subject) -> Iterator[Hit]:
+        post = subject.post
+        if post.kind.value in ("boost", "quote") and post.quoted:
+            view = subject.view("quoted")
+            hit = self.judge(view.text, view.folded, post.lang)
+            if hit is not None:
+                yield Hit(hit[0], hit[1], "quoted", hit[2])
+            return
+        text = post.text
+        # Every relay form names its author: most posts leave here.
+        segments = relayed(text) if "@" in text and _may_relay(text) else []
+        if not segments and post.kind.value == "boost" and text.strip():
+            segments = [(0, len(text))]  # a boost given as its text
+        for offset, end in segments:
+            part = text[offset:end]
+            hit = self.judge(part, fold(part), post.lang)
+            if hit is not None:
+                yield Hit(offset + hit[0], offset + hit[1], "text", hit[2])
+                return
+
+    def judge(self, text: str, folded: Folded, lang: str | None = None) -> _Verdict | None:
+        """The span of the praise in ``text`` and the message values, if ``text`` (a boosted
+        text) is praise of the team."""
+        ft = folded.text
+        words = set(_WORD.findall(ft))
+        tagged = "#" in ft  # #MerciMesAides hides its words from these tests
+        if (self.praise_words.isdisjoint(words) and not tagged
+                and (text.isascii() or self.praise_chars.isdisjoint(ft))
+                and _ELONGATED.search(ft) is None
+                and (self.praise_symbols.isdisjoint(ft) or not self.praise_symbolic.search(ft))):
+            return None
+        if (self.profile and self.target_words.isdisjoint(words) and not tagged
+                and self.team_regex is not None and self.team_regex.search(ft) is None):
+            return None  # praise, but of nobody who could be the team
+        return _Analysis(self, text, folded, lang).verdict()
+
+
+def _may_relay(text: str) -> bool:
+    position = text.find("@")
+    while position >= 0:
+        before = text[max(0, position - 30) : position].rstrip(_RELAY_PUNCTUATION).lower()
+        words = before.split()
+        if before.endswith(("»", "”", '"')):
+            return True
+        if words and words[-1].lstrip(_RELAY_PUNCTUATION) in _RELAY_WORDS:
+            return True
+        position = text.find("@", position + 1)
+    return False
+
+
+def relayed(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` that relay someone else's words (see _RELAY)."""
+    spans = []
+    for match in _RELAY.finditer(text):
+        if match.group("rt") is not None:
+            spans.append((match.end(), len(text)))
+            break  # the rest of the post is the retweet
+        if match.group("attr") is not None:
+            spans.append(match.span("q"))
+            continue
+        start = match.end()
+        if match.group("open"):
+            close = _CLOSING.search(text, start)
+            spans.append((start, close.start() if close else len(text)))
+        elif match.group("colon"):
+            stop = _LINE_END.search(text, start)
+            spans.append((start, stop.start() if stop else len(text)))
+    trimmed = []
+    for start, end in spans:
+        part = text[start:end]
+        start, end = start + len(part) - len(part.lstrip()), end - len(part) + len(part.rstrip())
+        if end > start:
+            trimmed.append((start, end))
+    return trimmed
+
+
+class _Analysis:
+    """One boosted text with a praise cue, and everything the verdict weighs."""
+
+    def __init__(self, check: Praise, text: str, folded: Folded, lang: str | None) -> None:
+        self.check = check
+        self.text = text
+        self.folded = folded
+        self.lang = lang
+        ft = folded.text
+        team_refs = check._team_refs(ft)
+        self.mentions = list(_MENTION.finditer(ft)) if "@" in ft else []
+        # Links and mentions are not words: "…/hidden-gem" and "@bravo_x" praise nobody.
+        if "." in ft and any(hint in ft for hint in _URL_HINTS):
+            from ..text.urls import find_urls
+
+            self.urls = find_urls(ft, require_scheme=False)
+        else:
+            self.urls = []
+        masked = ft
+        for start, end in [*self.urls, *(m.span() for m in self.mentions)]:
+            masked = masked[:start] + " " * (end - start) + masked[end:]
+        self.masked = masked
+        self.tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(masked)]
+        self.token_starts = [start for start, _, _ in self.tokens]
+        self.matches = self._find()
+        if "#" in masked:
+            self._hashtags(team_refs)
+        self.by_category: dict[str, list[_Match]] = {}
+        for match in self.matches:
+            self.by_category.setdefault(match.category, []).append(match)
+        self.sentences = self._sentences()
+        self.sentence_ends = [end for _, end, _ in self.sentences]
+        self.refs = self._entities(team_refs)
+        self.team_anywhere = any(r.kind == "team" for r in self.refs)
+        self.other_anywhere = any(r.kind == "other" for r in self.refs)
+
+    # --- finding ------------------------------------------------------------------------------
+
+    def _find(self) -> list[_Match]:
+        found = self._phrases(self.masked, self.tokens, None)
+        if _ELONGATED.search(self.masked):  # "merciiii", "bravooo", "gooood"
+            for keep in (1, 2):
+                text, origin = _squeeze(self.masked, keep)
+                tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+                found += self._phrases(text, tokens, origin)
+        check, lang, masked = self.check, self.lang, self.masked
+        if not check.symbol_chars.isdisjoint(masked):
+            for pattern, entry in check.symbolic:
+                if not lang or not entry["language"] or entry["language"] == lang:
+                    found += [_Match(*m.span(), entry, entry["category"]) for m in pattern.finditer(masked)]
+        if not self.text.isascii():
+            for char in check.by_char.keys() & set(masked):
+                position = masked.find(char)
+                while position >= 0:
+                    found += [_Match(position, position + len(char), entry, entry["category"])
+                              for entry in check.by_char[char]
+                              if not lang or not entry["language"] or entry["language"] == lang]
+                    position = masked.find(char, position + 1)
+        # The longest match wins where matches overlap ("merci pour rien" over "merci", "pas mal
+        # de" over "pas mal"); matches of the very same span are all kept ("super": intensifier
+        # and compliment).
+        found.sort(key=lambda m: (m.start, m.start - m.end))
+        kept: list[_Match] = []
+        seen: set[tuple[int, int, str]] = set()
+        reach = -1
+        for match in found:
+            key = (match.start, match.end, match.entry["term"])
+            if key in seen:
+                continue
+            same = kept and (kept[-1].start, kept[-1].end) == (match.start, match.end)
+            if match.start < reach and not same:
+                continue
+            seen.add(key)
+            kept.append(match)
+            reach = max(reach, match.end)
+        return kept
+
+    def _hashtags(self, team_refs: list[_Ref]) -> None:
+        """#MerciMesAides: the team's name and a praise word glued in one hashtag."""
+        check = self.check
+        for tag in _HASHTAG.finditer(self.masked):
+            word = tag.group(1)
+            if any(name in word for name in check.joined_names):
+                team_refs.append(_Ref(tag.start(), tag.end(), "team"))
+            if any(m.start < tag.end() and tag.start() < m.end for m in self.matches):
+                continue
+            for size in range(len(word) - 1, 4, -1):
+                entry = check.tag_praise.get(word[:size]) or check.tag_praise.get(word[-size:])
+                if entry and (not self.lang or not entry["language"] or entry["language"] == self.lang):
+                    self.matches.append(_Match(tag.start(), tag.end(), entry, entry["category"]))
+                    break
+        self.matches.sort(key=lambda m: m.start)
+
+    def _phrases(self, text: str, tokens: list[tuple[int, int, str]], origin) -> list[_Match]:
+        """Every lexicon phrase found word by word in ``tokens`` (words of ``text``)."""
+        table = self.check.table(self.lang)
+        found = []
+        count = len(tokens)
+        for index, (start, end, word) in enumerate(tokens):
+            candidates = table.get(word)
+            if candidates is None:
+                continue
+            singles, longer = candidates
+            spans = [(entry, end) for entry in singles]
+            if longer and index + 1 < count and _joined(text, end, tokens[index + 1][0]):
+                for words, entry in longer.get(tokens[index + 1][2], ()):
+                    size = len(words)
+                    if index + size <= count and all(
+                            tokens[index + k][2] == words[k]
+                            and _joined(text, tokens[index + k - 1][1], tokens[index + k][0])
+                            for k in range(2, size)):
+                        spans.append((entry, tokens[index + size - 1][1]))
+            for entry, stop in spans:
+                if origin is not None:
+                    found.append(_Match(origin[start], origin[stop - 1] + 1, entry, entry["category"]))
+                else:
+                    found.append(_Match(start, stop, entry, entry["category"]))
+        return found
+
+    def _sentences(self) -> list[Sentence]:
+        """Sentences, or clauses: colons and dashes end one too."""
+        text = self.masked
+        cuts = [(m.start(), m.end(), m.group()) for m in _BOUNDARY.finditer(text)]
+        if not self.text.isascii():  # an emoji before a capital ends a sentence: "équipe 💪 Mes…"
+            origin = self.folded.origin
+            for match in _EMOJI_CUT.finditer(self.text):
+                end = bisect.bisect_left(origin, match.end()) if origin else match.end()
+                cuts.append((end, end, "emoji"))
+            cuts.sort()
+        sentences = []
+        start = 0
+        for cut_start, cut_end, terminator in cuts:
+            if cut_start < start or terminator == "emoji" and not _WORD.search(text, start, cut_start):
+                continue  # an emoji ends a sentence, it does not make one
+            if _WORD.search(text, start, cut_start):
+                sentences.append((start, cut_start, terminator))
+            start = cut_end
+        if _WORD.search(text, start) or not sentences:
+            sentences.append((start, len(text), ""))
+        return sentences
+
+    def sentence(self, position: int) -> Sentence:
+        index = bisect.bisect_right(self.sentence_ends, position)
+        return self.sentences[min(index, len(self.sentences) - 1)]
+
+    def of(self, *categories: str) -> list[_Match]:
+        if len(categories) == 1:
+            return self.by_category.get(categories[0], [])
+        return [m for m in self.matches if m.category in categories]
+
+    def _inside(self, matches: list[_Match], start: int, end: int) -> bool:
+        return any(start <= m.start and m.end <= end for m in matches)
+
+    def _words(self, start: int, end: int) -> list[str]:
+        low = bisect.bisect_left(self.token_starts, start)
+        high = bisect.bisect_left(self.token_starts, end)
+        return [word for _, stop, word in self.tokens[low:high] if stop <= end]
+
+    # --- who is spoken of ---------------------------------------------------------------------
+
+    def _entities(self, team_refs: list[_Ref]) -> list[_Ref]:
+        check = self.check
+        refs: list[_Ref] = []
+        for ref in team_refs:  # "@mesaides compris", "y compris Mes Aides": named in passing
+            if self._near(ref.start, self.of("incidental"), before=True) or self._near(
+                    ref.end, self.of("incidental-after"), before=False):
+                ref.kind = "incidental"
+            refs.append(ref)
+        for mention in self.mentions:
+            if any(r.start <= mention.start() < r.end for r in refs):
+                continue
+            # Without a team profile, whoever the text addresses stands for the team.
+            team = check.is_team_account(mention.group(1), mention.group(2))
+            kind = "team" if team or not check.profile else "other"
+            refs.append(_Ref(mention.start(), mention.end(), kind))
+        for match in self.of("others"):  # "les agents", "the community"
+            refs.append(_Ref(match.start, match.end, "other"))
+        for match in self.of("addressee"):  # "vous êtes", "your team": whom the text speaks to
+            refs.append(_Ref(match.start, match.end, "you" if check.profile else "team"))
+        for start, end in self.urls:  # a link to somebody else's site ("sur caf.fr")
+            if not any(r.start < end and start < r.end for r in refs):
+                refs.append(_Ref(start, end, "other"))
+        for match in self.of("team-words"):
+            refs.append(_Ref(match.start, match.end, self._crew(match, team_refs)))
+        for match in self.of("product-words"):  # "le simulateur", "this tool": ours, unless named
+            refs.append(_Ref(match.start, match.end, "crew" if check.profile else "team"))
+        for match in self.of("audience"):  # "merci à tous": neither a partner nor us
+            refs.append(_Ref(match.start, match.end, "audience"))
+        refs += self._names(refs)
+        refs.sort(key=lambda r: r.start)
+        for match in self.of("pronoun-other"):  # "merci à eux": the subject named before
+            sentence = self.sentence(match.start)
+            named = [r for r in refs if r.end <= match.start and r.kind in ("team", "other")]
+            here = [r for r in named if r.start >= sentence[0]]
+            if not here and named:  # the subject of the sentence that named someone last
+                last = self.sentence(named[-1].start)[0]
+                here = [r for r in named if r.start >= last]
+            if here:
+                refs.append(_Ref(match.start, match.end, here[0].kind))
+        refs.sort(key=lambda r: r.start)
+        return refs
+
+    def _near(self, position: int, matches: list[_Match], *, before: bool) -> bool:
+        """Whether one of ``matches`` is next to ``position`` (one word between at most)."""
+        for match in matches:
+            if before and match.end <= position:
+                gap = (match.end, position)
+            elif not before and match.start >= position:
+                gap = (position, match.start)
+            else:
+                continue
+            if gap[1] - gap[0] < 30 and len(self._words(*gap)) <= 1:
+                return True
+        return False
+
+    def _crew(self, match: _Match, team_refs: list[_Ref]) -> str:
+        """"l'équipe Mes Aides", "les devs de Mes Aides", "the Mes Aides team" are the team;
+        "l'équipe de la CAF", "the 1jeune1solution team" are not; "l'équipe" alone may be."""
+        masked = self.masked
+        for ref in team_refs:
+            gap = (match.end, ref.start) if ref.start >= match.end else (ref.end, match.start)
+            if not 0 <= gap[1] - gap[0] < 32 or "." in masked[gap[0] : gap[1]]:
+                continue
+            if set(self._words(*gap)) <= _LINKS | self.check.product_words:
+                return "team"  # "l'équipe du simulateur Mes Aides"
+        following = self._words(match.end, match.end + 20)[:1]
+        if following and following[0] in _QUALIFIER:
+            return "other"
+        before = self._word_before(match.start)
+        if before and (any(c.isdigit() for c in before) or before[0].isupper()
+                       or fold(before).text not in _TEAM_DETERMINERS | self.check.known_words):
+            return "other"  # "the CAF team", "the library team", "the 1jeune1solution team"
+        return "crew" if self.check.profile else "team"
+
+    def _word_before(self, position: int) -> str:
+        """The word just before ``position``, as written, if only spaces separate them."""
+        index = bisect.bisect_left(self.token_starts, position) - 1
+        if index < 0:
+            return ""
+        start, end, _ = self.tokens[index]
+        if self.masked[end:position].strip():
+            return ""
+        return self.text[slice(*self.folded.original_span(start, end))]
+
+    def _names(self, refs: list[_Ref]) -> list[_Ref]:
+        """Capitalised words that are neither the first of a sentence nor ordinary words: names
+        of people and organisations (CNAF, OpenFisca, Lyon), unless linked to the team."""
+        text = self.text
+        capitalised = list(_CAPITALISED.finditer(text))
+        if sum(len(m.group()) > 1 and m.group().isupper() for m in capitalised) > 0.6 * len(self.tokens):
+            return []  # shouting: capitals say nothing
+        origin = self.folded.origin
+        found = []
+        for match in capitalised:
+            start = bisect.bisect_left(origin, match.start()) if origin else match.start()
+            end = bisect.bisect_left(origin, match.end()) if origin else match.end()
+            word = self.folded.text[start:end]
+            if len(word) < 2 or word in _CAPS_STOP or word in self.check.known_words:
+                continue
+            if self.masked[start:end].isspace() or any(r.start <= start < r.end for r in refs):
+                continue
+            if not _WORD.search(self.masked, self.sentence(start)[0], start):
+                continue  # the first word of a sentence
+            found.append(_Ref(start, end, self._member(end, refs)))
+        return found
+
+    def _member(self, end: int, refs: list[_Ref]) -> str:
+        """"Inès, de l'équipe Mes Aides", "Ines from the Mes Aides team": one of the team."""
+        for ref in refs:
+            if ref.kind == "team" and 0 <= ref.start - end < 40:
+                if set(self._words(end, ref.start)) <= _MEMBER_LINKS:
+                    return "team"
+        return "other"
+
+    # --- judging ------------------------------------------------------------------------------
+
+    def _window(self, position: int, count: int) -> int:
+        """Where the clause of ``position`` starts, at most ``count`` words back."""
+        start = self.sentence(position)[0]
+        for cut in _CLAUSE.finditer(self.masked, start, position):
+            start = cut.end()
+        for caveat in self.of("caveat"):  # "… mais vous êtes top": a new clause
+            if start <= caveat.start and caveat.end <= position:
+                start = caveat.end
+        index = bisect.bisect_left(self.token_starts, position)
+        first = max(0, index - count)
+        for back in range(index - 1, first - 1, -1):  # "je ne m'attendais à rien et…"
+            if self.tokens[back][2] in _COORDINATION:
+                first = back + 1
+                break
+        if first < index:
+            start = max(start, self.token_starts[first])
+        return start
+
+    def negated(self, match: _Match, count: int = 5) -> bool:
+        return self._inside(self.of("negation"), self._window(match.start, count), match.start)
+
+    def _undone(self, repair: _Match) -> bool:
+        """"toujours pas réglé", "still no fix": a repair that did not happen."""
+        return self._inside(self.of("negation", "failure"), self._window(repair.start, 3), repair.start)
+
+    @cached_property
+    def sarcastic(self) -> bool:
+        """Praise next to a failure, an insult or an eye-roll is mockery, not praise."""
+        if self.of("sarcasm"):
+            return True
+        praise = [m for m in self.matches if m.category not in SIGNALS]
+        for quoted in _SCARE_QUOTES.finditer(self.masked):
+            if any(quoted.start() < m.start and m.end < quoted.end() for m in praise):
+                return True
+        for match in self.of("failure", "hostile"):
+            sentence = self.sentence(match.start)
+            if self.negated(match, 4):
+                continue  # "sans bug", "vous n'êtes pas des feignasses"
+            if self._inside(self.of("contrast"), self._window(match.start, 12), match.start):
+                continue  # "pas comme ces abrutis de la préfecture": aimed elsewhere
+            if match.category == "failure" and any(
+                    sentence[0] <= m.start < sentence[1] and not self._undone(m)
+                    for m in self.of("repair", "expectation")):
+                continue  # "bug signalé à 9 h, corrigé à 10 h", "je m'attendais à une usine à gaz"
+            inside = {r.kind for r in self.refs if sentence[0] <= r.start < sentence[1]}
+            if "other" in inside and "team" not in inside:
+                continue  # "les potes en galère": not about us
+            return True
+        return False
+
+    @cached_property
+    def partner_sentences(self) -> set[Sentence]:
+        """Sentences whose thank-you or bravo goes to someone else: they are about that partner."""
+        found = set()
+        for match in self.matches:
+            if match.category in _DIRECTED:
+                sentence = self.sentence(match.start)
+                kinds = {r.kind for r in self._recipient(match, sentence)}
+                if "other" in kinds and "team" not in kinds:
+                    found.add(sentence)
+        return found
+
+    def _recipient(self, match: _Match, sentence: Sentence) -> list[_Ref]:
+        """Who a thank-you or a bravo goes to: the names that follow it, up to "pour", "for"..."""
+        end = sentence[1]
+        index = bisect.bisect_left(self.token_starts, match.end)
+        for count, (start, _, word) in enumerate(self.tokens[index:], 1):
+            if start >= sentence[1]:
+                break
+            if word in _RECIPIENT_STOP or count > 10:
+                end = start
+                break
+        return [r for r in self.refs if match.end <= r.start < end]
+
+    def target(self, match: _Match) -> _Ref | None:
+        """The reference to the team that ``match`` praises; None if it praises someone else, or
+        nobody known to be the team."""
+        sentence = self.sentence(match.start)
+        refs = self.refs
+        if match.category in _DIRECTED:
+            recipient = self._recipient(match, sentence)
+            team = [r for r in recipient if r.kind == "team"]
+            if team:
+                return team[0]
+            if any(r.kind == "other" for r in recipient):
+                return None
+            index = self.sentences.index(sentence)
+            if not recipient and index and self.sentences[index - 1] in self.partner_sentences:
+                return None  # "Bravo à DossierFacile ! Et merci pour le partage avec Mes Aides"
+        elif sentence in self.partner_sentences:
+            return None  # "merci à Etalab pour ces données, super utiles à Mes Aides"
+        inside = [r for r in refs if sentence[0] <= r.start < sentence[1]]
+        if match.category in ("recommendation", "recommendation-weak"):
+            inside = [r for r in inside if not self._audience(match, r)]
+        team = [r for r in inside if r.kind == "team"]
+        before = [r.kind for r in inside if r.start < match.start and r.kind in ("team", "other")]
+        if team and (not before or "team" in before):
+            return team[0]
+        if any(r.kind == "other" for r in inside):
+            return None  # "les équipes de la CAF ont fait un travail remarquable pour Mes Aides"
+        if self.team_anywhere and not self._inside(self.of("information"), sentence[0], sentence[1]):
+            # A sentence that names nobody ("Pépite absolue.") praises what the text is about;
+            # one that carries news ("Fermeture exceptionnelle lundi.") does not.
+            return next(r for r in refs if r.kind == "team")
+        if self.check.profile and not self.other_anywhere:
+            addressed = [r for r in inside if r.kind in ("you", "crew")]
+            if addressed:  # "vous êtes top", "l'équipe", "le simulateur", nobody else named
+                return addressed[0]
+        return None
+
+    def _audience(self, match: _Match, ref: _Ref) -> bool:
+        """"je le conseille à tous mes élèves de BTS": whom a recommendation is made to."""
+        if ref.kind != "other" or ref.start < match.end:
+            return False
+        return any(word in _TO for word in self._words(match.end, ref.start))
+
+    def verdict(self) -> _Verdict | None:
+        praise = [m for m in self.matches if m.category not in SIGNALS]
+        if not praise or self.sarcastic:
+            return None
+        kept: list[tuple[_Match, float, _Ref]] = []
+        for match in praise:
+            if not self._stands(match):
+                continue
+            ref = self.target(match)
+            if ref is None:
+                continue
+            weight = match.entry["weight"]
+            if match.category in _INTENSIFIABLE and self._intensified(match):
+                weight *= 2
+            elif match.end - match.start <= 2 and self._repeated(match):
+                weight *= 2  # "❤️❤️", "👏👏👏": a repeated emoji insists
+            kept.append((match, weight, ref))
+        if not kept:
+            return None
+        weights: dict[str, float] = {}
+        for match, weight, _ in kept:
+            term = match.entry["term"]
+            weights[term] = max(weights.get(term, 0.0), weight)
+        score = sum(weights.values())
+        if score < self.check.options.min_score:
+            return None
+        if self._residue({self.sentence(m.start) for m, _, _ in kept}) > score:
+            return None  # the main point is the information; the praise is in passing
+        return self._values(kept, score)
+
+    def _stands(self, match: _Match) -> bool:
+        """Whether a praise cue says what it says: not asked, denied, wished or taken back."""
+        sentence = self.sentence(match.start)
+        if "?" in sentence[2] and "!" not in sentence[2]:
+            return False  # "quelqu'un peut me recommander… ?": asking, not praising
+        if match.category != "litotes":
+            if self.negated(match) and not (
+                    match.category in _VERBAL and _DEGREE.search(self.masked, sentence[0], sentence[1])):
+                return False  # "n'est pas génial", but "je ne dirai jamais assez merci"
+            if self._inside(self.of("conditional"), self._window(match.start, 3), match.start):
+                return False  # "ce serait super que…"
+            if self._inside(self.of("negation-scope"), sentence[0], match.start):
+                return False  # "on ne peut pas dire que ce soit une réussite"
+        if self._caveat_after(match):
+            return False
+        if match.entry["term"] == "🔥" and self._inside(self.of("literal"), sentence[0], sentence[1]):
+            return False  # a real fire
+        return True
+
+    def _intensified(self, match: _Match) -> bool:
+        """"très clair", "so kind"; and "c'est top", "vous êtes top", "it's great": a weak
+        compliment said of something rather than of a noun ("super nouvelle", "great article")."""
+        categories = ("intensifier",)
+        if match.category == "compliment-weak":
+            categories += ("copula", "addressee")
+        before = [m for m in self.of(*categories) if m.end <= match.start]
+        return bool(before) and not self.masked[before[-1].end : match.start].strip(" '-")
+
+    def _repeated(self, match: _Match) -> bool:
+        following = self.masked[match.end : match.end + 3].translate(_EMOJI_NOISE)
+        return following[:1] == self.masked[match.start]
+
+    def _caveat_after(self, match: _Match) -> bool:
+        """"pas mauvais, mais il ne remplacera jamais…", "merci. Par contre, toujours pas réglé":
+        the point is after the caveat."""
+        for caveat in self.of("caveat"):
+            if match.end <= caveat.start:
+                end = self.sentence(caveat.start)[1]
+                signals = self.of("negation", "failure", "complaint", "hostile", "negation-scope")
+                return self._inside(signals, caveat.end, end)
+        return False
+
+    def _residue(self, praised: set[Sentence]) -> float:
+        """The information of the sentences without praise: what is left once the praise is
+        out. Links and words such as "article" or "today" only add to information found there:
+        alone they point at the praise itself (« la pépite méconnue de l'État » : notre article)."""
+        information = pointers = 0.0
+        seen: set[str] = set()
+        timed = False
+        for sentence in self.sentences:
+            if sentence in praised:
+                continue
+            start, end = sentence[0], sentence[1]
+            for match in self.of("information", "pointer"):
+                term = match.entry["term"]
+                if start <= match.start < end and term not in seen:
+                    seen.add(term)
+                    if match.category == "information":
+                        information += match.entry["weight"]
+                    else:
+                        pointers += match.entry["weight"]
+            if not timed and _TIME.search(self.masked, start, end):
+                timed = True  # a date or an hour, counted once
+                information += 1
+        for url_start, url_end in self.urls:
+            path = self.folded.text[url_start:url_end].split("//", 1)[-1].rstrip("/")
+            if "/" in path and self.sentence(url_start) not in praised:
+                pointers += 0.5  # a link to a page, not to a home page
+        return information + pointers if information else 0.0
+
+    def _values(self, kept: list[tuple[_Match, float, _Ref]], score: float) -> _Verdict:
+        folded, text = self.folded, self.text
+
+        def written(start: int, end: int) -> str:
+            return text[slice(*folded.original_span(start, end))]
+
+        first = min(kept, key=lambda item: item[0].start)[0]
+        start, end = folded.original_span(first.start, first.end)
+        praise = dict.fromkeys(written(m.start, m.end) for m, _, _ in kept)
+        # (?): no team profile, or only "vous êtes", "l'équipe", "le simulateur": a guess.
+        guess = " (?)" if not self.check.profile else ""
+        targets = dict.fromkeys(
+            written(ref.start, ref.end) + (" (?)" if ref.kind in ("you", "crew") else guess)
+            for _, _, ref in kept)
+        cues = [f"{written(m.start, m.end)} ({m.category})" for m, _, _ in kept]
+        cues += [f"{target} (team)" for target in targets]
+        return start, end, {"praise": ", ".join(praise), "target": ", ".join(targets),
+                            "cues": ", ".join(dict.fromkeys(cues)), "score": round(score, 2)}
+
+
+def _key(words: list[str] | tuple[str, ...]) -> str:
+    """The word a phrase cannot be found without that is likely the rarest: its longest that is
+    not a common word (the last of equals). "le meilleur" -> "meilleur", "merci encore" ->
+    "merci"."""
+    rare = [word for word in words if word not in _COMMON] or list(words)
+    return max(reversed(rare), key=len)
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    """Whether the words ending at ``end`` and starting at ``start`` belong to one phrase: only
+    spaces, apostrophes or hyphens between them ("merci. Pour" is not "merci pour")."""
+    gap = text[end:start]
+    return gap == " " or not gap.strip(" '-")
+
+
+def _squeeze(text: str, keep: int) -> tuple[str, list[int]]:
+    """``text`` with letters repeated three times or more kept ``keep`` times, and where each
+    character came from."""
+    pieces: list[str] = []
+    origin: list[int] = []
+    position = 0
+    for match in _ELONGATED.finditer(text):
+        pieces.append(text[position : match.start()])
+        origin.extend(range(position, match.start()))
+        pieces.append(match.group(1) * keep)
+        origin.extend([match.start()] * (keep - 1) + [match.end() - 1])
+        position = match.end()
+    pieces.append(text[position:])
+    origin.extend(range(position, len(text)))
+    origin.append(len(text))
+    return "".join(pieces), origin

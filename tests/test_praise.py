@@ -1,0 +1,260 @@
+"""The `praise` check and the praise-boost rule: relaying praise of the team is flagged, relaying
+useful content, praise of partners or sarcasm is not."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from socialrules.checks.praise import relayed
+from socialrules.engine import Linter
+from socialrules.explain import explain_rule
+from socialrules.loader import builtin_rules_dir, load_rule_file
+from socialrules.models import Config, Post, PostKind, TeamProfile
+
+RULE = load_rule_file(builtin_rules_dir() / "praise-boost.yaml")
+TEAM = TeamProfile(names=("Mes Aides",), accounts=("@mesaides", "@mesaides@social.numerique.gouv.fr"),
+                   allies=("@betagouv",))
+WITH_PROFILE = Linter([RULE], Config(team=TEAM), lang="en")
+WITHOUT_PROFILE = Linter([RULE], Config(), lang="en")
+
+
+def boost(quoted: str, linter: Linter = WITH_PROFILE, lang: str | None = None):
+    return linter.check_post(Post(text="", kind=PostKind.BOOST, quoted=quoted, lang=lang))
+
+
+def post(text: str, linter: Linter = WITH_PROFILE):
+    return linter.check_post(Post(text=text, kind=PostKind.POST))
+
+
+# --- what is relayed ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "relayed_part"), [
+    ("RT @julie_l: Merci @mesaides, top !", "Merci @mesaides, top !"),
+    ("Trop gentil 🥹 RT @julie_l: Merci @mesaides, top !", "Merci @mesaides, top !"),
+    ("rt @julie_l Merci @mesaides", "Merci @mesaides"),
+    ("citant @cesf_x : « Mes Aides est génial » ❤️", "Mes Aides est génial"),
+    ("Citant @cesf_x : « Mes Aides est génial ». Merci Julie !", "Mes Aides est génial"),
+    ("Via @elu_x : « Bravo à l'équipe Mes Aides »", "Bravo à l'équipe Mes Aides"),
+    ("via @elu_x : Bravo à l'équipe Mes Aides\nNotre réponse demain.", "Bravo à l'équipe Mes Aides"),
+    ('quoting @advisor: "Mes Aides is a gem" ❤️', "Mes Aides is a gem"),
+    ("« Mes Aides, c'est bien foutu » (citant @benevole) 😊", "Mes Aides, c'est bien foutu"),
+    ('"Best tool ever" (via @advisor_jo)', "Best tool ever"),
+])
+def test_relay_forms_in_a_plain_post_are_found(text, relayed_part):
+    assert [text[start:end] for start, end in relayed(text)] == [relayed_part]
+
+
+@pytest.mark.parametrize("text", [
+    "Merci @betagouv pour l'accueil !",
+    "Super article via https://example.org sur les aides",
+    "Nous citons souvent le rapport de la DREES.",
+    "Bravo à toute l'équipe Mes Aides, vous êtes géniaux 👏",
+])
+def test_a_plain_post_that_relays_nobody_has_no_relayed_part_and_is_never_flagged(text):
+    assert relayed(text) == []
+    assert not post(text)
+
+
+def test_a_manual_retweet_is_judged_on_the_retweeted_part_only():
+    findings = post("Ça fait plaisir ❤️ RT @infirmiere: le simulateur Mes Aides est une pépite")
+    assert [(f.field, f.match) for f in findings] == [("text", "pépite")]
+    # The team's own thanks around a relayed question do not make it praise.
+    assert not post("Merci Léa 🙏 citant @lea : « Mes Aides gère-t-il la garde alternée ? »")
+
+
+def test_an_inline_quote_is_flagged_at_the_praise_inside_the_quotation_marks():
+    text = 'Lovely feedback, quoting @lea: "Mes Aides saved me, I recommend it to everyone." Thanks Léa!'
+    findings = post(text)
+    assert [f.match for f in findings] == ["saved me"]
+    assert text[findings[0].start : findings[0].end] == "saved me"
+
+
+def test_a_boost_points_at_the_praise_in_the_quoted_text():
+    quoted = "Franchement, un grand merci à @mesaides pour la version mobile 🙏"
+    [finding] = boost(quoted)
+    assert finding.field == "quoted"
+    assert quoted[finding.start : finding.end] == finding.match == "un grand merci"
+
+
+def test_a_quote_is_judged_on_the_quoted_text_not_on_the_teams_comment():
+    comment_only = Post(text="Merci, vous êtes géniaux ❤️", kind=PostKind.QUOTE,
+                        quoted="Est-ce que Mes Aides gère la prime de Noël ?")
+    assert not WITH_PROFILE.check_post(comment_only)
+    praised = Post(text="Ça nous touche", kind=PostKind.QUOTE, quoted="Merci @mesaides, vous êtes au top")
+    assert WITH_PROFILE.check_post(praised)
+
+
+# --- who is praised -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("quoted", [
+    "Merci Mes Aides !",
+    "Merci mes-aides.gouv.fr !",
+    "merci mesaides vs etes top",
+    "MERCI @MesAides !!!",
+    "Merci @mesaides@social.numerique.gouv.fr pour tout",
+    "Un immense merci à l'équipe du simulateur Mes Aides",
+    "Inès, de l'équipe Mes Aides, a été d'une patience incroyable. Merci !",
+    "#MerciMesAides 🙏 sans vous je serais passée à côté de la prime",
+])
+def test_the_team_is_found_by_name_account_or_handle_however_written(quoted):
+    assert boost(quoted)
+
+
+def test_an_account_on_another_instance_is_not_the_team_when_the_profile_names_its_instance():
+    team = TeamProfile(names=(), accounts=("@mesaides@social.numerique.gouv.fr",))
+    linter = Linter([RULE], Config(team=team), lang="en")
+    assert boost("Bravo @mesaides@social.numerique.gouv.fr, génial !", linter)
+    assert not boost("Bravo @mesaides@mastodon.example, génial !", linter)
+
+
+@pytest.mark.parametrize("quoted", [
+    "Bravo à la CNAF pour l'ouverture de l'API : tout l'écosystème en profite, @mesaides compris.",
+    "Merci @Etalab pour l'accompagnement, super utile pour des services comme Mes Aides.",
+    "Chapeau à l'équipe de 1jeune1solution pour le nouveau parcours 👏",
+    "Congrats to the OpenFisca community on v40! The engine behind Mes Aides and many others.",
+    "Hats off to the library team who host our Mes Aides workshops 👏",
+    "👏 Bravo @betagouv pour les 10 ans de l'incubateur !",
+    "Les équipes de la CAF ont fait un travail remarquable pour Mes Aides, bravo à elles !",
+])
+def test_praise_of_a_partner_or_an_ally_is_not_praise_of_the_team(quoted):
+    assert not boost(quoted)
+
+
+@pytest.mark.parametrize("quoted", [
+    "Merci à la CAF ET à l'équipe Mes Aides pour ce partenariat 🙏",
+    "Félicitations @betagouv, et tout particulièrement à l'équipe Mes Aides, lauréate du prix 🏆",
+    "Thanks to CAF and the Mes Aides team for a partnership that really helps 🙏",
+])
+def test_praise_shared_between_a_partner_and_the_team_is_praise_of_the_team(quoted):
+    assert boost(quoted)
+
+
+def test_without_a_team_profile_praise_addressed_to_someone_is_taken_as_praise_of_the_team():
+    assert boost("Merci @mesaides, vous êtes géniaux !", WITHOUT_PROFILE)
+    assert boost("You're amazing, thank you so much!", WITHOUT_PROFILE)
+    # ... which also takes an ally for the team: a profile makes the rule sharper.
+    assert boost("Bravo @betagouv pour les 10 ans !", WITHOUT_PROFILE)
+    assert not boost("Bravo @betagouv pour les 10 ans !")
+    # Praise that addresses nobody is not flagged without a profile, nor a named partner's.
+    assert not boost("Les agents du CCAS de Villeurbanne sont formidables.", WITHOUT_PROFILE)
+    assert not boost("Bravo à la CNAF pour la nouvelle API", WITHOUT_PROFILE)
+
+
+def test_explain_says_a_team_profile_makes_the_rule_sharper():
+    for lang in ("en", "fr"):
+        text = explain_rule(RULE, lang)
+        assert "[team]" in text and "profil" in text.lower()
+    assert "profile" in RULE.summary.en and "profil" in RULE.summary.fr
+
+
+# --- what is not praise ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("quoted", [
+    "Bravo @mesaides, trois jours de panne pendant la rentrée. Du grand art 👏",
+    "Encore une panne du simulateur Mes Aides 👏👏 Quelle équipe de génies.",
+    "Merci @mesaides de m'avoir fait perdre deux heures, bande de champions 🙄",
+    "RT-worthy: merci pour rien @mesaides, le simulateur dit 0 €.",
+    "Génial, le simulateur Mes Aides est encore en maintenance. Merci hein.",
+    "Le « génial » simulateur Mes Aides a encore perdu mon dossier.",
+    "Great job @mesaides, the site crashed again right before the deadline 👏",
+    "Thanks for nothing @mesaides.",
+    "Still no fix for the pension bug, @mesaides? Well done.",
+    "Quelle efficacité @mesaides : trois mois pour répondre à mon message.",
+])
+def test_sarcastic_praise_is_left_to_the_tone_rule(quoted):
+    assert not boost(quoted)
+
+
+@pytest.mark.parametrize("quoted", [
+    "Bravo @mesaides ! Je m'attendais à une usine à gaz, et pas du tout : simple et clair.",
+    "Enfin un site public qui marche du premier coup. Bravo Mes Aides, sincèrement.",
+    "Un immense merci à l'équipe Mes Aides : bug signalé à 9 h, corrigé à 10 h.",
+    "Expected yet another government mess, got something simple and clear instead. Well done @mesaides!",
+])
+def test_sincere_praise_that_mentions_a_problem_is_still_praise(quoted):
+    assert boost(quoted)
+
+
+@pytest.mark.parametrize("quoted", [
+    "Nouvelle version de Mes Aides : ajout de la CSS et du chèque énergie. Notes de version : https://mes-aides.gouv.fr/notes",
+    "Atelier « Accès aux droits » le 12 juin à Lille avec @mesaides. Inscription gratuite : https://exemple.fr/atelier",
+    "On recrute ! Mes Aides cherche un·e développeur·se Python. Fiche de poste : https://beta.gouv.fr/recrutement",
+    "Merci @mesaides ! La nouvelle version est disponible : https://mes-aides.gouv.fr/notes/v3",
+    "Mes Aides now lets you simulate the Christmas bonus. Try it at mes-aides.gouv.fr",
+    "Pour estimer vos droits : mes-aides.gouv.fr. Pour déposer : caf.fr.",
+    "Fermeture exceptionnelle de l'accueil lundi. Utilisez les services en ligne (Mes Aides).",
+])
+def test_useful_content_that_mentions_the_team_is_not_praise(quoted):
+    assert not boost(quoted)
+
+
+def test_praise_is_the_main_point_when_the_news_is_only_its_pretext():
+    assert boost("Nouvelle version de Mes Aides, et franchement c'est la meilleure appli de l'État. "
+                 "Bravo l'équipe ! https://mes-aides.gouv.fr")
+    assert boost("'Mes Aides, the French state's hidden gem' — our feature story today: https://example.org/gem")
+
+
+@pytest.mark.parametrize(("quoted", "flagged"), [
+    ("Mes Aides n'est pas génial sur mobile.", False),
+    ("Wouldn't recommend Mes Aides for shared custody.", False),
+    ("On ne peut pas dire que la nouvelle version de Mes Aides soit une réussite.", False),
+    ("Le simulateur Mes Aides n'est pas mauvais, mais il ne remplacera jamais un rendez-vous.", False),
+    ("Merci @mesaides pour votre réponse. Par contre le problème n'est toujours pas réglé.", False),
+    ("Quelqu'un peut me recommander un simulateur ? On m'a parlé de Mes Aides.", False),
+    ("Ce serait super que Mes Aides intègre les aides des régions.", False),
+    ("Pas mal du tout, le simulateur Mes Aides.", True),
+    ("Je ne dirai jamais assez merci à l'équipe Mes Aides.", True),
+    ("Can't thank the Mes Aides team enough.", True),
+    ("Rien à redire : le simulateur Mes Aides est parfait.", True),
+])
+def test_negations_questions_and_wishes(quoted, flagged):
+    assert bool(boost(quoted)) is flagged
+
+
+@pytest.mark.parametrize(("quoted", "flagged"), [
+    ("👏👏👏 @mesaides", True),
+    ("💪🔥 @mesaides@social.numerique.gouv.fr", True),
+    ("❤️❤️ @mesaides", True),
+    ("👏 Bravo @betagouv pour les 10 ans", False),
+    ("🔥 Incendie à la mairie annexe : l'accueil est fermé. Les simulations Mes Aides restent possibles.", False),
+    ("🔥 Fire at the town hall annex: the desk is closed. Mes Aides still works.", False),
+])
+def test_applause_emoji(quoted, flagged):
+    assert bool(boost(quoted)) is flagged
+
+
+def test_the_message_names_the_cues_so_that_a_user_can_disagree():
+    [finding] = boost("Bravo @mesaides, super outil 👏")
+    assert finding.match == "Bravo"
+    for cue in ("Bravo", "super", "👏", "@mesaides"):
+        assert cue in finding.message
+    [guess] = boost("Bravo, vous êtes top !", WITHOUT_PROFILE)
+    assert "(?)" in guess.message  # no profile: whom it praises is a guess, and says so
+
+
+def test_french_and_english_praise_are_both_recognised_in_posts_with_a_language():
+    assert boost("Chapeau bas à l'équipe Mes Aides 🎩", lang="fr")
+    assert boost("Hats off to the Mes Aides team", lang="en")
+    assert boost("Kudos @mesaides, ce simulateur est une pépite", lang="fr")  # anglicisms in French
+
+
+# --- robustness -----------------------------------------------------------------------------------
+
+_KINDS = st.sampled_from(list(PostKind))
+_TEXTS = st.text() | st.builds(lambda a, b: f"RT @{a}: {b}", st.from_regex(r"\w{1,10}", fullmatch=True), st.text()) \
+    | st.builds(lambda b: f"citant @x : « {b}", st.text()) | st.builds(lambda b: f"Merci @mesaides {b} 👏", st.text())
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_TEXTS, quoted=st.none() | _TEXTS, kind=_KINDS, profile=st.booleans())
+def test_the_check_never_raises_and_points_inside_the_text(text, quoted, kind, profile):
+    linter = WITH_PROFILE if profile else WITHOUT_PROFILE
+    for finding in linter.check_post(Post(text=text, kind=kind, quoted=quoted)):
+        source = quoted if finding.field == "quoted" else text
+        assert 0 <= finding.start < finding.end <= len(source)
+        assert source[finding.start : finding.end] == finding.match
