@@ -7,9 +7,9 @@ preceding character, trailing punctuation and bracket rules follow twitter-text'
 
 from __future__ import annotations
 
+import os
 import re
-from functools import cache
-from pathlib import Path
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 __all__ = ["find_urls"]
@@ -21,13 +21,15 @@ _MAX_LABEL_LENGTH = 63
 # Character sets of twitter-text's regexes, as regex class bodies.
 _SPACES = r"\t-\r \x85\xa0\u1680\u180e\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _INVALID = r"\ufffe\ufeff\uffff"
-_PUNCT = r"!'#%&()*+,\\\-./:;<=>?@\[\]^_{|}~$"  # twitter-text's list: it lacks '"' and '`'
+# twitter-text's punctuation list, minus '-' and '_' (which some parts allow); it lacks '"' and '`'.
+_PUNCT = r"!'#%&()*+,\\./:;<=>?@\[\]^{|}~$"
 _LATIN = (r"\xc0-\xd6\xd8-\xf6\xf8-\xff\u0100-\u024f\u0253\u0254\u0256\u0257\u0259\u025b\u0263"
           r"\u0268\u026f\u0272\u0289\u028b\u02bb\u0300-\u036f\u1e00-\u1eff")
 _CYRILLIC = r"\u0400-\u04ff"
 # twitter-text's regexes are case-insensitive JavaScript ones: besides A-Z, that makes the letter
 # ranges above also match these characters, whose upper case falls inside them.
-_LATIN_CASE = r"\u0260\u0269\u0275\u0280\u0283\u0288\u028a\u028c\u0292\u0399\u03b9\u1fbe\u2c65\u2c66\u2c7e\u2c7f"
+_LATIN_CASE = (r"\u0260\u0269\u0275\u0280\u0283\u0288\u028a\u028c\u0292\u0399\u03b9\u1fbe"
+               r"\u2c65\u2c66\u2c7e\u2c7f")
 _CYRILLIC_CASE = r"\u1c80-\u1c87"
 _TLD_BOUNDARY = r"(?=[^0-9a-zA-Z@+-]|\Z)"
 _QUERY = r"\?[a-zA-Z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]*[a-zA-Z0-9\-_&=#/]"
@@ -36,14 +38,15 @@ _PROTOCOL = r"[Hh][Tt][Tt][Pp][Ss]?://"
 
 # Small regexes, compiled at import time (well under a millisecond).
 _SPACE_RE = re.compile(f"[{_SPACES}]")
-_PROTOCOL_RE = re.compile(_PROTOCOL)
-_MAYBE_URL = re.compile(r"\.[^\W\d_]")  # every TLD starts with a letter
+_ASCII_LETTERS = re.compile("[a-zA-Z]+(?![a-zA-Z0-9@+-])")
+_NOT_BOUNDARY = re.compile("[0-9a-zA-Z@+-]")
+_MAYBE_URL = re.compile(r"\.[^\W\d_]")  # every TLD starts with a letter (checked by the tests)
+_IDNA_DOTS = re.compile("[\u3002\uff0e\uff61]")  # label separators punycode.toASCII splits on too
 
 
 class _Regexes(NamedTuple):
     url: re.Pattern[str]
     tco: re.Pattern[str]
-    tld_dot: re.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -66,14 +69,56 @@ def _alternation(words: list[str]) -> str:
 
 
 @cache
-def _tld() -> str:
+def _tld_lists() -> dict[str, list[str]]:
     groups: dict[str, list[str]] = {}
     current: list[str] = []
-    for line in Path(__file__).with_name("tlds.txt").read_text(encoding="utf-8").splitlines():
+    with open(os.path.join(os.path.dirname(__file__), "tlds.txt"), encoding="utf-8") as file:
+        lines = file.read().splitlines()
+    for line in lines:
         if line.startswith("["):
             current = groups.setdefault(line.strip("[]"), [])
         elif line and not line.startswith("#"):
             current.append(line)
+    return groups
+
+
+class _TldSets(NamedTuple):
+    ascii: frozenset[str]
+    other: frozenset[str]  # the TLDs with a non-ASCII letter...
+    firsts: frozenset[str]  # ...their first letters
+    lengths: tuple[int, ...]  # ...and their lengths, longest first
+
+
+@cache
+def _tld_sets() -> _TldSets:
+    tlds = [tld for group in _tld_lists().values() for tld in group]
+    other = frozenset(tld for tld in tlds if not tld.isascii())
+    return _TldSets(frozenset(tld for tld in tlds if tld.isascii()), other,
+                    frozenset(tld[0] for tld in other),
+                    tuple(sorted({len(tld) for tld in other}, reverse=True)))
+
+
+def _tld_at(text: str, pos: int) -> bool:
+    """Whether a TLD (followed by a boundary) or a punycode label starts at `pos`, as in the
+    URL regex: a quick test that saves running that regex (slow on long runs of CJK text)."""
+    tlds = _tld_sets()
+    letters = _ASCII_LETTERS.match(text, pos)
+    if letters and letters.group().lower() in tlds.ascii:  # a whole run of ASCII letters
+        return True
+    if text[pos:pos + 4].lower() == "xn--":
+        return True
+    if text[pos:pos + 1].lower() not in tlds.firsts:
+        return False
+    for length in tlds.lengths:
+        end = pos + length
+        if text[pos:end].lower() in tlds.other and not _NOT_BOUNDARY.match(text, end):
+            return True
+    return False
+
+
+@cache
+def _tld() -> str:
+    groups = _tld_lists()
     # Generic TLDs first, then country ones, then punycode, as twitter-text tries them.
     return (f"(?:(?i:{_alternation(groups['generic'])}){_TLD_BOUNDARY}"
             f"|(?i:{_alternation(groups['country'])}){_TLD_BOUNDARY}"
@@ -84,21 +129,26 @@ def _tld() -> str:
 def _regexes() -> _Regexes:
     # Built on first use: the TLD alternation takes ~15 ms to compile, too much for import time.
     tld = _tld()
-    dc = f"[^{_PUNCT}{_SPACES}{_INVALID}]"  # a domain character
-    domain = (f"(?:(?:{dc}(?:[_-]|{dc})*)?{dc}\\.)*"  # subdomains may contain '_'
-              f"(?:{dc}(?:-|{dc})*)?{dc}\\.{tld}")
-    path_char = f"[a-zA-Z0-9!*';:=+,.$/%#\\[\\]\\-\u2013_~@|&{_CYRILLIC}{_CYRILLIC_CASE}{_LATIN}{_LATIN_CASE}]"
-    parens = f"\\((?:{path_char}+|{path_char}*\\({path_char}+\\){path_char}*)\\)"  # 2 levels at most
-    path_end = f"(?:[+\\-a-zA-Z0-9=_#/{_CYRILLIC}{_CYRILLIC_CASE}{_LATIN}{_LATIN_CASE}]|{parens})"
+    # A label starts and ends with a domain character and may hold '-' (and '_' in subdomains).
+    # twitter-text writes "(?:dc(?:[_-]|dc)*)?dc\.": this form matches the same, but its
+    # possessive run and look-behind spare the engine a backtrack per character (very slow on
+    # long runs of CJK text, which are all domain characters).
+    dc = f"[^{_PUNCT}\\-_{_SPACES}{_INVALID}]"
+    sub, name = f"[^{_PUNCT}{_SPACES}{_INVALID}]", f"[^{_PUNCT}_{_SPACES}{_INVALID}]"
+    domain = f"(?:{dc}{sub}*+(?<={dc})\\.)*{dc}{name}*+(?<={dc})\\.{tld}"
+    letters = f"a-zA-Z{_CYRILLIC}{_CYRILLIC_CASE}{_LATIN}{_LATIN_CASE}"
+    path_char = f"[{letters}0-9!*';:=+,.$/%#\\[\\]\\-\u2013_~@|&]"
+    # Balanced parentheses, two levels at most, as in "/wiki/Primer_(film)".
+    parens = f"\\((?:{path_char}+|{path_char}*\\({path_char}+\\){path_char}*)\\)"
+    path_end = f"(?:[{letters}0-9+\\-=_#/]|{parens})"  # so that "/foo." leaves the '.' out
     path = f"(?:{path_char}*(?:{parens}{path_char}*)*{path_end}|@{path_char}+/)"
     url = re.compile(
         f"(?:([^A-Za-z0-9@\uff20$#\uff03{_INVALID}])|\\A)"  # 1: the character before, consumed
-        f"(({_PROTOCOL})?({domain})(?::[0-9]+)?(/{path}*)?(?:{_QUERY})?)"  # 2 url, 3 protocol, 4 domain, 5 path
+        # 2: the URL; 3: its scheme, 4: its host, 5: its path
+        f"(({_PROTOCOL})?({domain})(?::[0-9]+)?(/{path}*)?(?:{_QUERY})?)"
     )
     tco = re.compile(f"{_PROTOCOL}[Tt]\\.[Cc][Oo]/([a-zA-Z0-9]+)(?:{_QUERY})?")
-    # Every URL holds a '.' and a TLD: where they are tells which words to look at.
-    tld_dot = re.compile(f"\\.{tld}")
-    return _Regexes(url, tco, tld_dot)
+    return _Regexes(url, tco)
 
 
 @cache
@@ -116,27 +166,29 @@ def find_urls(text: str, require_scheme: bool = True) -> list[tuple[int, int]]:
     counts: ``example.com`` and ``www.example.org/path`` too (ASCII hosts only), with the
     JavaScript library's length check (scheme + URL within 4096 UTF-16 units).
     """
-    # Cheap tests first: most posts have no URL at all.
-    if not _MAYBE_URL.search(text) or (require_scheme and not _PROTOCOL_RE.search(text)):
+    if "." not in text or (require_scheme and "://" not in text):
         return []
-    rx = _regexes()
-    hints = (_PROTOCOL_RE if require_scheme else rx.tld_dot).finditer(text)
     spans: list[tuple[int, int]] = []
-    done = 0
     reversed_text = ""
-    for hint in hints:
-        if hint.start() < done:
+    # Every URL holds a '.' followed by a TLD: find those, then run the full (slow) regex on
+    # the words that hold one. A URL never holds a space; scanning from the space before the
+    # word keeps twitter-text's left-to-right matching (each match consumes the character
+    # before it) intact.
+    hint = _MAYBE_URL.search(text)
+    while hint:
+        if not _tld_at(text, hint.start() + 1):
+            hint = _MAYBE_URL.search(text, hint.start() + 1)
             continue
-        # A URL never holds a space, so only the words that hold a hint need the full (slow)
-        # regex. Scanning from the space before the word keeps twitter-text's left-to-right
-        # matching (each match consumes the character before it) intact.
         reversed_text = reversed_text or text[::-1]
         space = _SPACE_RE.search(reversed_text, len(text) - hint.start())
         begin = len(text) - 1 - space.start() if space else 0
         space = _SPACE_RE.search(text, hint.end())
-        done = space.start() if space else len(text)
-        for m in rx.url.finditer(text, begin, done):
-            _add_url(spans, m, require_scheme, rx.tco)
+        end = space.start() if space else len(text)
+        if not require_scheme or text.find("://", begin, end) >= 0:
+            rx = _regexes()
+            for m in rx.url.finditer(text, begin, end):
+                _add_url(spans, m, require_scheme, rx.tco)
+        hint = _MAYBE_URL.search(text, end)
     return spans
 
 
@@ -174,12 +226,13 @@ def _valid_length(url: str, protocol: str | None, domain: str, *, ruby: bool) ->
     if domain.startswith("xn--") and not _ascii_domain().search(domain):
         return False  # a punycode host cannot hold non-ASCII characters
     growth = 0
-    for label in domain.split("."):
-        encoded = _punycode_length(label)
-        if not 1 <= encoded <= _MAX_LABEL_LENGTH:
-            return False
-        growth += encoded - len(label)
-    if ruby:
+    if len(domain) > _MAX_LABEL_LENGTH or not domain.isascii():  # else every label fits as is
+        for label in domain.split("."):
+            encoded = _punycode_length(label)
+            if not 1 <= encoded <= _MAX_LABEL_LENGTH:
+                return False
+            growth += encoded - len(label)
+    if ruby:  # (Ruby encodes the host with libidn, which also applies nameprep: not done here)
         return len(url) + max(growth, 0) + (0 if protocol else len("https://")) <= _MAX_URL_LENGTH
     # The JS library adds the scheme's length although `url` already holds it, and counts in
     # UTF-16 code units.
@@ -187,13 +240,15 @@ def _valid_length(url: str, protocol: str | None, domain: str, *, ruby: bool) ->
     return len(protocol or "https://") + units <= _MAX_URL_LENGTH
 
 
-_IDNA_DOTS = re.compile("[\u3002\uff0e\uff61]")  # label separators that punycode.toASCII also splits on
-
-
+@lru_cache(maxsize=1024)
 def _punycode_length(label: str) -> int:
     """Length of ``punycode.toASCII(label)`` (the npm punycode module twitter-text uses)."""
     if label.isascii():
         return len(label)
+    # Each character gives at least one: a label that long cannot fit in 63, whatever its
+    # encoding (Python's punycode codec is slow on long labels).
+    if len(label) > _MAX_LABEL_LENGTH:
+        return len(label) + 4
     parts = _IDNA_DOTS.split(label)
     try:
         return len(parts) - 1 + sum(len(p) if p.isascii() else 4 + len(p.encode("punycode"))

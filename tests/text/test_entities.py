@@ -1,0 +1,101 @@
+"""Hashtags and mentions against twitter-text's conformance data (read in place from ../shared)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from socialrules.text import entities, mastodon
+from socialrules.text.entities import find_hashtags, find_twitter_mentions
+
+# The shared folder sits beside the repository. A missing folder must fail the run, not skip it.
+CONFORMANCE = Path(__file__).resolve().parents[2].parent / "shared" / "conformance" / "twitter-text"
+
+
+def load(name: str) -> dict:
+    path = CONFORMANCE / name
+    if not path.is_file():
+        raise FileNotFoundError(f"conformance data missing: {path} (expected beside the repository)")
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["tests"]
+
+
+EXTRACT = load("extract.yml")
+VALIDATE = load("validate.yml")
+
+
+def cases(groups: dict, *names: str) -> list:
+    return [pytest.param(case, id=f"{name}: {case['description']}")
+            for name in names for case in groups[name]]
+
+
+@pytest.mark.parametrize("case", cases(EXTRACT, "hashtags", "hashtags_from_astral",
+                                       "hashtags_with_indices"))
+def test_extract_yml_hashtags(case):
+    text, expected = case["text"], case["expected"]
+    spans = find_hashtags(text)
+    assert all(text[a] in "#＃" for a, _ in spans)
+    if expected and isinstance(expected[0], dict):
+        assert [{"hashtag": text[a + 1:b], "indices": [a, b]} for a, b in spans] == expected
+    else:
+        assert [text[a + 1:b] for a, b in spans] == expected
+
+
+@pytest.mark.parametrize("case", cases(VALIDATE, "hashtags"))
+def test_validate_yml_hashtags(case):
+    text = case["text"]
+    assert (find_hashtags(text) == [(0, len(text))]) is case["expected"]
+
+
+@pytest.mark.parametrize("case", cases(EXTRACT, "mentions", "mentions_with_indices"))
+def test_extract_yml_mentions(case):
+    text, expected = case["text"], case["expected"]
+    spans = find_twitter_mentions(text)
+    if expected and isinstance(expected[0], dict):
+        assert [{"screen_name": text[a + 1:b], "indices": [a, b]} for a, b in spans] == expected
+    else:
+        assert [text[a + 1:b] for a, b in spans] == expected
+
+
+@pytest.mark.parametrize("case", cases(EXTRACT, "mentions_or_lists_with_indices"))
+def test_extract_yml_mentions_or_lists(case):
+    text = case["text"]
+    expected = [(c["screen_name"] + c["list_slug"], c["indices"]) for c in case["expected"]]
+    assert [(text[a + 1:b], [a, b]) for a, b in find_twitter_mentions(text, lists=True)] == expected
+
+
+@pytest.mark.parametrize("case", cases(VALIDATE, "usernames"))
+def test_validate_yml_usernames(case):
+    text = case["text"]
+    assert (find_twitter_mentions(text) == [(0, len(text))]) is case["expected"]
+
+
+@pytest.mark.parametrize("case", cases(VALIDATE, "lists"))
+def test_validate_yml_lists(case):
+    text = case["text"]
+    whole = find_twitter_mentions(text, lists=True) == [(0, len(text))]
+    assert (whole and "/" in text) is case["expected"]
+
+
+def test_mastodon_mentions_are_reexported():
+    assert entities.find_mentions is mastodon.find_mentions
+    assert [m.username for m in entities.find_mentions("@a@x.org @b")] == ["a", "b"]
+
+
+def test_hashtags_in_urls_do_not_count():
+    text = "#ok https://example.com/#frag example.org/#frag #fin"
+    assert [text[a:b] for a, b in find_hashtags(text)] == ["#ok", "#fin"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text() | st.lists(st.sampled_from(["#", "＃", "a", "1", "_", " ", "é", "&", "\ufe0f",
+                                             "\u20e3", "://", "x.com/", "日"])).map("".join))
+def test_spans_are_ordered_disjoint_and_inside(text):
+    for find in (find_hashtags, find_twitter_mentions):
+        end = 0
+        for start, stop in find(text):
+            assert end <= start < stop <= len(text)
+            end = stop

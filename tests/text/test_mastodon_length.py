@@ -1,0 +1,146 @@
+"""mastodon_length against conformance/mastodon/length_cases.yml (read in place from ../shared)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import re
+
+import pytest
+import regex
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from socialrules.text import mastodon
+from socialrules.text.mastodon import Mention, find_mentions, mastodon_length, poll_option_length
+
+# The shared folder sits beside the repository. A missing folder must fail the run, not skip it.
+CASES_FILE = Path(__file__).resolve().parents[2].parent / "shared" / "conformance" / "mastodon" / "length_cases.yml"
+if not CASES_FILE.is_file():
+    raise FileNotFoundError(f"conformance data missing: {CASES_FILE} (expected beside the repository)")
+DATA = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
+STRIP = " \t\n\v\f\r\x00"
+
+
+def expected_length(case: dict) -> int:
+    # R7: Unicode 15.1 joined Indic conjuncts into one cluster (GB9c). The `regex` module
+    # follows current Unicode, so version-dependent cases expect the 15.1+ figure (a server on
+    # Ruby 3.4, Unicode 15.0, counts more).
+    if case.get("version_dependent"):
+        return case["expected_length_unicode_15_1_plus"]
+    return case["expected_length"]
+
+
+@pytest.mark.parametrize("case", [
+    pytest.param(case, id=case["id"] + (" (Unicode 15.1+)" if case.get("version_dependent") else ""))
+    for case in DATA["cases"]
+])
+def test_length_cases(case):
+    limit = case.get("max_characters", DATA["default_max_characters"])
+    count = mastodon_length(case["text"], case.get("spoiler_text", ""), limit=limit,
+                            url_length=DATA["characters_reserved_per_url"])
+    assert count.length == expected_length(case)
+    assert count.limit == limit
+    if "valid" in case:
+        assert (count.length <= limit) is case["valid"]
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, id=c["id"]) for c in DATA["poll_option_cases"]])
+def test_poll_option_cases(case):
+    assert poll_option_length(case["option"]) == case["expected_length"]
+
+
+def test_fits_until():
+    assert mastodon_length("a" * 10).fits_until == 10
+    assert mastodon_length("a" * 10, limit=4).fits_until == 4
+    assert mastodon_length("  " + "a" * 10 + "  ", limit=4).fits_until == 6  # index before the strip
+    assert mastodon_length("a" * 3 + "👨\u200d👩\u200d👧" * 3, limit=4).fits_until == 8  # a cluster is whole
+    # A URL or a mention fits whole or not at all.
+    assert mastodon_length("a" * 10 + " https://example.com/x " + "b", limit=20).fits_until == 11
+    assert mastodon_length("a" * 10 + " @alice@example.com " + "b" * 9, limit=14).fits_until == 11
+    assert mastodon_length("a" * 10 + " @alice@example.com " + "b" * 9, limit=17).fits_until == 29
+    assert mastodon_length("a" * 10 + " @alice@example.com " + "b" * 9, limit=20).fits_until == 32
+    # The content warning comes first: when it takes the whole limit, nothing of the body fits.
+    assert mastodon_length("body", "w" * 5, limit=5).fits_until == 0
+    assert mastodon_length("body", "w" * 9, limit=5).fits_until == 0
+    assert mastodon_length("body", "w" * 3, limit=5).fits_until == 2
+
+
+def test_limit_and_url_length():
+    count = mastodon_length("see https://example.com/a/long/path", limit=1000, url_length=30)
+    assert (count.length, count.limit) == (34, 1000)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("hi @alice@example.social!", [Mention(3, 24, "alice", "example.social")], id="remote"),
+    pytest.param("@bob", [Mention(0, 4, "bob", None)], id="local"),
+    pytest.param("@bob@example.com.", [Mention(0, 16, "bob", "example.com")], id="trailing dot"),
+    pytest.param("@first.last@grå.org", [Mention(0, 19, "first.last", "grå.org")], id="dotted, IDN"),
+    pytest.param("@a@localhost", [Mention(0, 12, "a", "localhost")], id="domain without dot"),
+    pytest.param("mail alice@example.com", [], id="e-mail address"),
+    pytest.param("x/@a@b.c =@d", [], id="after '/' or '='"),
+    pytest.param("@noël@x.org", [], id="accent after the username"),
+    pytest.param("@bob@@x", [Mention(5, 7, "x", None)], id="followed by '@', then one after '@'"),
+    pytest.param("@alice@" + "b" * 250 + ".com", [], id="domain over 253 characters"),
+])
+def test_find_mentions(text, expected):
+    assert find_mentions(text) == expected
+
+
+def test_simple_characters_never_join_a_neighbour():
+    # mastodon.py counts text made of these characters as one cluster per character, without
+    # segmenting it: none may have a Grapheme_Cluster_Break value that joins (per `regex`).
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    simple = "".join(re.findall(f"[{mastodon._SIMPLE}]", everything))
+    joining = regex.compile(r"[\r\p{GCB=Extend}\p{GCB=ZWJ}\p{GCB=SpacingMark}\p{GCB=Prepend}"
+                            r"\p{GCB=L}\p{GCB=V}\p{GCB=T}\p{GCB=Regional_Indicator}]")
+    assert len(simple) > 40_000
+    assert joining.findall(simple) == []
+
+
+# --- Properties -------------------------------------------------------------------------------
+
+TRICKY = ["a", " ", "\n", "\r\n", "\t", "\x00", "\xa0", "é", "e\u0301", "日", "👍🏽", "🇫", "🇷",
+          "👨\u200d👩", "\u200d", "\ufe0f", "क्ष", "\u1100\u1161", "#"]
+ENTITIES = ["@alice", "@bob@example.com", "https://example.com/x", "http://a.co", "x.org"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text() | st.lists(st.sampled_from(TRICKY + ENTITIES)).map("".join),
+       st.text(max_size=5) | st.sampled_from(["", "🇫", "CW: "]), st.integers(0, 40))
+def test_any_status(body, cw, limit):
+    count = mastodon_length(body, cw, limit=limit)
+    assert count.length >= 0
+    assert 0 <= count.fits_until <= len(body)
+    assert (count.fits_until == len(body)) is (count.length <= limit or not body)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_characters="@:", blacklist_categories=("Cs",)))
+       | st.lists(st.sampled_from(TRICKY)).map("".join))
+def test_length_is_the_grapheme_count(body):
+    # Without '@' nor ':', no mention nor URL: the length is the number of clusters, as \X says.
+    assert mastodon_length(body).length == len(regex.findall(r"\X", body.strip(STRIP)))
+
+
+# Without '@' and ':' (so no mention nor URL), the limit falls right after body[:fits_until]:
+# that prefix, after the CW, is within the limit; adding the next grapheme cluster that is not
+# stripped whitespace goes over it.
+PLAIN = st.characters(blacklist_characters="@:", blacklist_categories=("Cs",))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TRICKY) | PLAIN).map("".join),
+       st.sampled_from(["", "🇫", "CW", "e"]), st.integers(0, 30))
+def test_fits_until_is_where_the_limit_falls(body, cw, limit):
+    count = mastodon_length(body, cw, limit=limit)
+    cw_length = mastodon_length("", cw, limit=limit).length
+    end = count.fits_until
+    if end > 0 or cw_length <= limit:
+        assert mastodon_length(body[:end], cw, limit=limit).length <= limit
+    if end < len(body):
+        for cluster in regex.finditer(r"\X", body, pos=end):
+            if cluster.group().strip(STRIP):
+                break
+        assert mastodon_length(body[:cluster.end()], cw, limit=limit).length > limit

@@ -1,0 +1,185 @@
+"""twitter_length against twitter-text 3.1.0 (conformance data read in place from ../shared)."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import emoji
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from socialrules.text.twitter import V1, V2, V3, TwitterConfig, twitter_length
+
+# The shared folder sits beside the repository. A missing folder must fail the run, not skip it.
+CONFORMANCE = Path(__file__).resolve().parents[2].parent / "shared" / "conformance" / "twitter-text"
+
+
+def read(name: str) -> str:
+    path = CONFORMANCE / name
+    if not path.is_file():
+        raise FileNotFoundError(f"conformance data missing: {path} (expected beside the repository)")
+    return path.read_text(encoding="utf-8")
+
+
+VALIDATE = yaml.safe_load(read("validate.yml"))["tests"]
+REFERENCE = json.loads(read("reference_vectors.json"))["cases"]
+WEIGHTED_GROUPS = {  # validate.yml group -> the configuration its runner uses
+    "WeightedTweetsCounterTest": V2,
+    "WeightedTweetsWithDiscountedEmojiCounterTest": V3,
+    "UnicodeDirectionalMarkerCounterTest": V3,  # the library default
+}
+
+
+def utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+@pytest.mark.parametrize(("name", "config"), [("v1", V1), ("v2", V2), ("v3", V3)])
+def test_configurations_are_twitter_texts(name, config):
+    assert TwitterConfig.from_json(json.loads(read(f"{name}.json"))) == config
+
+
+@pytest.mark.parametrize(("case", "config"), [
+    pytest.param(case, config, id=f"{group}: {case['description']}")
+    for group, config in WEIGHTED_GROUPS.items() for case in VALIDATE[group]
+])
+def test_validate_yml_weighted(case, config):
+    text, expected = case["text"], case["expected"]
+    count = twitter_length(text, config)
+    assert (count.weighted_length, count.valid) == (expected["weightedLength"], expected["valid"])
+    assert count.limit == 280
+    # validRangeEnd is the last valid UTF-16 index (inclusive, 0 when nothing fits);
+    # fits_until is the str index just past it.
+    assert max(utf16_length(text[:count.fits_until]) - 1, 0) == expected["validRangeEnd"]
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, id=c["description"]) for c in VALIDATE["tweets"]])
+def test_validate_yml_tweets_v1(case):
+    # The old 140-character rule: every code point (and each URL as 23) counts 1.
+    assert twitter_length(case["text"], V1).valid is case["expected"]
+
+
+@pytest.mark.parametrize("case", [
+    pytest.param(case, id=f"{i:03d} {case['text'][:24]!r}") for i, case in enumerate(REFERENCE)
+])
+def test_reference_vectors(case):
+    count = twitter_length(case["text"])
+    assert (count.weighted_length, count.valid) == (case["weighted_length"], case["valid"])
+
+
+@pytest.mark.parametrize(("text", "weight"), [
+    pytest.param("©", 1, id="copyright alone is text"),
+    pytest.param("©\ufe0f", 2, id="copyright with VS16"),
+    pytest.param("⌚\ufe0f", 2, id="watch with VS16 is one emoji"),
+    pytest.param("🚀\ufe0f", 4, id="rocket: VS16 weighs apart"),
+    pytest.param("♾\ufe0f", 4, id="infinity: VS16 weighs apart"),
+    pytest.param("☺\ufe0e", 4, id="text style: not an emoji"),
+    pytest.param("👨\u200d👩\u200d👧\u200d👦", 2, id="family ZWJ sequence"),
+    pytest.param("🐦\u200d🔥", 5, id="phoenix, newer than Emoji 11"),
+    pytest.param("❤\ufe0f\u200d🔥", 5, id="heart on fire, newer than Emoji 11"),
+    pytest.param("🫶🏾", 4, id="Emoji 14 heart hands and a lone skin tone"),
+    pytest.param("🇫🇷🇫", 4, id="flag and a lone regional indicator"),
+    pytest.param("#\ufe0f\u20e3", 2, id="keycap"),
+    pytest.param("1\u20e3", 2, id="keycap without VS16"),
+    pytest.param("🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f", 2, id="Scotland"),
+    pytest.param("日本語", 6, id="CJK weighs 2"),
+    pytest.param("e\u0301", 1, id="NFC first"),
+    pytest.param("example.com", 23, id="scheme-less URL"),
+])
+def test_weights(text, weight):
+    assert twitter_length(text).weighted_length == weight
+
+
+def test_fits_until_keeps_urls_and_emoji_whole():
+    assert twitter_length("x" * 279 + "🎉").fits_until == 279
+    assert twitter_length("x" * 278 + "🎉y").fits_until == 279
+    text = "x" * 260 + " https://example.com/page"
+    assert twitter_length(text) == twitter_length(text, V3)
+    count = twitter_length(text)
+    assert (count.weighted_length, count.valid, count.fits_until) == (284, False, 261)
+
+
+def test_fits_until_stops_at_an_invalid_character():
+    count = twitter_length("ab\ufeffcd")
+    assert (count.weighted_length, count.valid, count.fits_until) == (6, False, 2)
+    assert twitter_length("\ufffe").fits_until == 0
+
+
+def test_fits_until_counts_in_the_text_as_given():
+    # NFC turns each "e" + U+0301 into one "é": 281 of them, the limit falls after 280, which
+    # are 560 characters of the text as given.
+    count = twitter_length("e\u0301" * 281)
+    assert (count.weighted_length, count.fits_until) == (281, 560)
+
+
+def test_configurations():
+    assert twitter_length("x" * 141, V1).valid is False
+    assert twitter_length("🐱" * 140, V1).valid is True
+    count = twitter_length("abcdef", V3.with_limit(4))
+    assert (count.limit, count.valid, count.fits_until) == (4, False, 4)
+    assert V3.with_limit(500).max_weighted_length == 500 and V3.max_weighted_length == 280
+    assert twitter_length("", V3).valid is False
+    half = TwitterConfig(scale=100, default_weight=150, ranges=())
+    assert twitter_length("ab", half).weighted_length == 3
+    with pytest.raises(ValueError):
+        TwitterConfig(scale=0)
+    with pytest.raises(ValueError):
+        TwitterConfig(ranges=((0, 10, -1),))
+
+
+def test_every_emoji_of_emoji_11_is_one_unit():
+    # The emoji set comes from the `emoji` package: every fully-qualified sequence of Emoji 11.0
+    # or older must weigh as one character, but for two twemoji-parser 11 exceptions: it lists
+    # the eye in speech bubble without its VS16s, and weighs the VS16 after ♾ apart.
+    fully = emoji.STATUS["fully_qualified"]
+    checked = 0
+    for seq, info in emoji.EMOJI_DATA.items():
+        if info["E"] <= 11 and info["status"] == fully and seq not in ("👁️‍🗨️", "♾️"):
+            assert twitter_length(seq).weighted_length == 2, seq
+            checked += 1
+    assert checked > 1500
+
+
+# --- Properties -------------------------------------------------------------------------------
+
+CONFIGS = st.sampled_from([V1, V2, V3]) | st.integers(0, 60).map(V3.with_limit)
+# Characters where counting is tricky: emoji parts, weights 1 and 2, marks, invalid characters.
+TRICKY = ["a", " ", "é", "e", "\u0301", "日", "🎉", "👨", "👩", "👧", "\u200d", "\ufe0f", "\ufe0e",
+          "☺", "⌚", "♾", "🏽", "🇫", "🇷", "™", "\n", "ק", "\u05bc", "\u1100", "\u1161"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text() | st.lists(st.sampled_from(TRICKY + ["©", "1", "#", "\u20e3", "\ufeff", ".",
+                                                      "x.com", "https://t.co/a "])).map("".join),
+       CONFIGS)
+def test_any_text(text, config):
+    count = twitter_length(text, config)
+    assert count.weighted_length >= 0
+    assert 0 <= count.fits_until <= len(text)
+    has_invalid = any(ch in "\ufffe\ufeff\uffff" for ch in text)
+    all_fits = count.weighted_length <= config.max_weighted_length and not has_invalid
+    assert (count.fits_until == len(text)) is all_fits
+    assert count.valid is (all_fits and count.weighted_length > 0)
+
+
+# Without '.', no URL; without '#*0-9©®' no emoji whose first character weighs less than the
+# emoji; without U+FFFE/U+FEFF/U+FFFF, nothing invalid. The limit then falls right after
+# text[:fits_until]: that prefix is within the limit, one more character is over it.
+PLAIN = st.characters(blacklist_characters="#*0123456789©®.\ufffe\ufeff\uffff",
+                      blacklist_categories=("Cs",))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TRICKY) | PLAIN).map("".join), CONFIGS)
+def test_fits_until_is_where_the_limit_falls(text, config):
+    text = unicodedata.normalize("NFC", text)
+    count = twitter_length(text, config)
+    head = twitter_length(text[:count.fits_until], config)
+    assert head.weighted_length <= config.max_weighted_length
+    if count.fits_until < len(text):
+        longer = twitter_length(text[:count.fits_until + 1], config)
+        assert longer.weighted_length > config.max_weighted_length
