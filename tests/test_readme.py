@@ -73,3 +73,28 @@ def test_rule_example_is_a_valid_rule(tmp_path):
     rule = load_rule_file(tmp_path / "no-lol.yaml")
     [finding] = Linter([rule]).check("mdr le formulaire", platform="twitter")
     assert finding.match == "mdr"
+
+
+def test_rules_table_lists_every_builtin_rule():
+    from socialrules.loader import builtin_rules_dir, load_rules
+
+    table = README.split("## Built-in rules", 1)[1].split("\n## ", 1)[0]
+    listed = set(re.findall(r"^\| `([a-z0-9-]+)` \|", table, re.M))
+    assert listed == {rule.id for rule in load_rules([builtin_rules_dir()])}
+
+
+def test_posts_file_example_reads_and_matches_the_schema(tmp_path):
+    import json
+
+    import jsonschema
+    import yaml
+
+    from socialrules.readers.native import read
+
+    block = re.search(r"```yaml\n(# posts/2026-12.posts.yaml\n.*?)```", README, re.S).group(1)
+    posts = read(block, "2026-12.posts.yaml")
+    assert [post.id for post in posts] == ["launch", "launch#2", "reminder"]
+    assert posts[-1].suppressions == {"duplicate-post": "relance volontaire"}
+    schema = json.loads((ROOT / "schemas" / "posts.schema.json").read_text())
+    data = json.loads(json.dumps(yaml.safe_load(block), default=str))
+    jsonschema.validate(data, schema)

@@ -16,7 +16,27 @@ def findings_schema() -> dict:
     return schema()
 
 
-SCHEMAS = {"findings.schema.json": findings_schema}
+def posts_schema() -> dict:
+    """A native posts file: a list of entries (or a mapping with a `posts` list)."""
+    from pydantic import TypeAdapter
+
+    from .models import PostEntry
+
+    entries = TypeAdapter(list[PostEntry]).json_schema(mode="validation")
+    definitions = entries.pop("$defs", {})
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "socialrules posts file",
+        "$defs": {**definitions, "Entries": entries},
+        "anyOf": [
+            {"$ref": "#/$defs/Entries"},
+            {"type": "object", "properties": {"posts": {"$ref": "#/$defs/Entries"}},
+             "required": ["posts"], "additionalProperties": False},
+        ],
+    }
+
+
+SCHEMAS = {"findings.schema.json": findings_schema, "posts.schema.json": posts_schema}
 
 
 def dump(schema: dict) -> str:
