@@ -66,3 +66,17 @@ def test_a_folded_word_maps_back_to_the_written_word(prefix, spaces):
             break
     else:
         pytest.fail("the word was lost by folding")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("@x c o n n a r d", "@x connard"),              # a mention's one-letter name stays apart
+    ("you're a d.u.m.b.a.s.s", "you're a dumbass"),  # the article has another separator
+    ("what a l o s e r", "what a loser"),            # a one-letter word may lead a run
+    ("a b r u t i", "abruti"),                       # ... or be its first letter
+    ("1mbéc1l3", "imbecile"),                        # l33t ending in a digit after a digit
+    ("1d107", "idiot"),                              # three digits ending a l33t word
+    ("4bru71", "abruti"),
+])
+def test_variants_undo_harder_obfuscation(text, expected):
+    assert expected in [variant.text for variant in variants(text)]
+

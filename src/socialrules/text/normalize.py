@@ -42,13 +42,17 @@ _LEET = str.maketrans({
 _LEET_RUN = regex.compile(
     r"(?<=\p{L})[0-9@$€!|£]+(?=\p{L})"  # inside a word: c0nn4rd
     r"|(?<![\p{L}\p{N}@$€!|£])[0-9$€|£]{1,2}(?=\p{L}[\p{L}0-9@$€!|£]{2,})"  # before: 1d10t, $alope
-    r"|(?<=\p{L}{3})[0-9$€|£](?![\p{L}\p{N}@$€|£])"  # one at the end: abrut1
+    r"|(?<=[\p{L}0-9@$€!|£]{2}\p{L})[0-9$€|£]{1,2}(?![\p{L}\p{N}@$€|£])"  # at the end: abrut1, 1mbéc1l3
+    # Digits ending a word that has l33t digits before a letter already: 1d107.
+    r"|(?<=(?<![\p{L}\p{N}])[\p{L}\p{N}]*\p{N}\p{L}[\p{L}\p{N}]*)[0-9]{1,3}(?![\p{L}\p{N}@$€|£])"
 )
 
 # Three or more single letters separated each by one space, dot, dash, underscore or asterisk:
 # "c o n n a r d", "c.o.n", "i-d-i-o-t".
 _SPACED_LETTERS = regex.compile(r"\b\w(?:[ ._*\-]\w){2,}\b")  # \b, not look-arounds: 3x faster
 _SEPARATORS = regex.compile(r"[ ._*\-]")
+# Words of one letter that may stand before a spaced-out word ("what a l o s e r", "y a c o n").
+_ONE_LETTER_WORDS = frozenset("aàyiô")
 
 
 def _fold_char(char: str) -> str:
@@ -127,23 +131,42 @@ def unleet(folded: Folded) -> Folded | None:
     return None if text == folded.text else Folded(text, folded.origin)
 
 
-def unspace(folded: Folded) -> Folded | None:
-    """The folded text with spaced-out letters joined ("c o n" -> "con"), if there are any."""
-    runs = list(_SPACED_LETTERS.finditer(folded.text))
+def _same_separator(text: str, start: int, end: int, lead: bool = False) -> list[tuple[int, int]]:
+    """The parts of a run of single letters that keep one separator, three letters or more:
+    "a d.u.m.b" is "a" then "d.u.m.b"; the one-letter name of a mention ("@x c o n") is left out,
+    and with ``lead`` a leading one-letter word too ("what a l o s e r")."""
+    if start and text[start - 1] in "@#" or (lead and text[start] in _ONE_LETTER_WORDS
+                                             and text[start + 1] == " "):
+        start += 2
+    pieces, low = [], start
+    for index in range(start + 1, end - 2, 2):
+        if text[index] != text[index + 2]:
+            pieces.append((low, index))
+            low = index + 1
+    pieces.append((low, end))
+    return [(low, high) for low, high in pieces if high - low >= 5]
+
+
+def unspace(folded: Folded, lead: bool = False) -> Folded | None:
+    """The folded text with spaced-out letters joined ("c o n" -> "con"), if there are any; with
+    ``lead``, a one-letter word that starts a run is left apart ("a l o s e r" -> "a loser")."""
+    text = folded.text
+    # The one-letter name of a mention or hashtag is not part of the run ("@x c o n n a r d").
+    runs = [piece for run in _SPACED_LETTERS.finditer(text) for piece in _same_separator(text, *run.span(), lead)]
     if not runs:
         return None
     base = folded.origin or range(len(folded.text) + 1)
     pieces: list[str] = []
     origin: list[int] = []
     position = 0
-    for run in runs:
-        pieces.append(folded.text[position : run.start()])
-        origin.extend(base[position : run.start()])
-        for index in range(run.start(), run.end()):
+    for run_start, run_end in runs:
+        pieces.append(folded.text[position : run_start])
+        origin.extend(base[position : run_start])
+        for index in range(run_start, run_end):
             if not _SEPARATORS.fullmatch(folded.text[index]):
                 pieces.append(folded.text[index])
                 origin.append(base[index])
-        position = run.end()
+        position = run_end
     pieces.append(folded.text[position:])
     origin.extend(base[position:])
     return Folded("".join(pieces), tuple(origin))
@@ -156,6 +179,9 @@ def variants(text: str) -> list[Folded]:
     joined = unspace(folded)
     if joined is not None:
         found.append(joined)
+        apart = unspace(folded, lead=True)
+        if apart is not None and apart.text != joined.text:
+            found.append(apart)
     for base in list(found):
         leet = unleet(base)
         if leet is not None:

@@ -1,0 +1,910 @@
+"""`tone`: an aggressive tone aimed at a person or a group: insults, contempt, mockery, threats,
+dehumanising words, shouting, rude emoji. Strong words aimed at things, swearing with no target,
+self-mockery, negated insults and reported insults are left alone.
+
+Words decide nothing by themselves: the target does. The check works in two steps.
+
+1. Cues: terms of lexicon files (per language, each in a category with a weight), matched as
+   whole words on the folded text and its de-obfuscated variants (l33t, spaced or dotted letters,
+   look-alike letters, invisible characters; "c*nnard" is read through its asterisks). A clean
+   post costs a set intersection and a few subset tests per variant (each form of each term is
+   indexed by its rarest word), and a capitals and an emoji test: about 10 µs.
+2. Judgement, only for posts with cues: the words around each cue are read for its target
+   (second person, an @mention, "espèce de", "bande de", "quel", "what a", a plural determiner,
+   people nouns, a vocative standing alone) against what lets it off (a thing noun, the team
+   itself, a negation, quotation marks or "called us", an affectionate frame).
+
+How a category is judged is its `aim`:
+
+    person       an insult noun: counts unless aimed at a thing or at ourselves
+    explicit     weak insults, dehumanising words: need a person (you, a group, people nouns)
+    direct       "fraudeur", "crook", "gourde": said straight at someone ("Escroc.", "comme vous",
+                 "espèce de"), not "attention aux escrocs"
+    addressed    words that also fit things ("une honte"): need "t'es", "vous êtes", "you're",
+                 or people as the subject ("les élus sont une honte")
+    sarcastic    mock titles ("Einstein", "le génie"): said to someone, as a vocative
+    at-someone   sarcasm, rude emoji, weary contempt: need an addressee (you, a reply)
+    profane      swear words: count only when said to "you"
+    any          threats, hostile commands, contemptuous phrases: count as they are
+
+Other categories are the grammar the judgement reads (per language, so a team can add one):
+`you`, `self`, `own`, `collective`, `negator`, `group`, `intro`, `filler`, `greeting`,
+`person-noun`, `thing`, `thing-pronoun`, `report`, `apophasis`, `endorse`, `distance`,
+`affection`, `joy`, `innocent`, `common`, and `praise`, `failure`, `repair` (praise said to
+someone over a failure that nobody repaired is mock praise, half a cue: "Bravo @x, trois jours
+de panne").
+
+Terms: "(x)" is optional, "(a|b)" one of, "(a|b|)" optionally one of, "…" up to three words,
+"$" the end of a clause ("ferme-la $" is not "ferme la porte"), "^" the start of one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+import regex
+
+from ..errors import SocialrulesError
+from ..text.normalize import Folded, fold
+from . import OPTIONS_CONFIG, Check, Hit, register
+
+# Which targets each aim accepts (see the module docstring). None: any but a thing or ourselves.
+AIMS: dict[str, frozenset[str] | None] = {
+    "person": None,
+    "explicit": frozenset({"address", "intro", "you", "you-after", "group", "person", "predicate",
+                           "vocative"}),
+    "direct": frozenset({"address", "intro", "you-after", "vocative", "predicate"}),
+    "addressed": frozenset({"address", "predicate"}),
+    "sarcastic": frozenset({"address", "intro", "vocative"}),
+    "at-someone": frozenset({"address", "intro", "you", "you-after", "person", "predicate", "vocative",
+                             "reply"}),
+    "profane": frozenset({"address", "you", "you-after"}),
+    "any": frozenset(),
+}
+MARKERS = frozenset({
+    "you", "self", "own", "collective", "negator", "group", "intro", "filler", "greeting",
+    "person-noun", "thing", "thing-pronoun", "report", "apophasis", "endorse", "distance", "affection", "joy",
+    "innocent", "common", "praise", "failure", "repair",
+})
+# A category named like an aim or a marker needs no `aim:`.
+DEFAULT_AIMS = {
+    "insult": "person", "insult-weak": "explicit", "dehumanising": "explicit",
+    "litotes": "explicit", "accusation": "direct", "insult-mild": "direct", "disparaging": "addressed",
+    "mock-title": "sarcastic", "sarcasm": "at-someone", "contempt-weak": "at-someone",
+    "angry-emoji": "at-someone", "profanity": "profane", "hostile": "any", "threat": "any",
+    "contempt": "any", **{name: name for name in MARKERS},
+}
+GAP = "..."  # in a term: up to three words
+END = "$"  # in a term: the end of a clause
+START = "^"  # in a term: the start of a clause
+_GAP_WORDS = 3
+
+# Tokens of a text (and of a term): words, emoji, punctuation that closes a clause or a sentence.
+_TOKENS = regex.compile(
+    r"(?P<w>\w+)"
+    r"|(?P<e>[\p{Extended_Pictographic}\p{Emoji_Presentation}]|<3)\ufe0f?"
+    r"|(?P<g>\.\.\.)|(?P<end>\$(?!\w))|(?P<start>\^)"
+    r"|(?P<s>[.!?;\n()\[\]]|(?<=\s)[-–—](?=\s))"
+    r"|(?P<c>[,:])"
+)
+_PLAIN_WORD = regex.compile(r"\w+")
+_QUOTES = regex.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"\n]*\"|(?<!\w)'[^'\n]{2,120}'(?!\w)")
+_CODE = regex.compile(r"`[^`\n]*`")
+_URL = regex.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:fr|com|org|net|io|eu|uk|gouv)\b\S*")
+_LEADING_MENTIONS = regex.compile(r"\s*(?:@[\w.]+(?:@[\w.-]+)?[\s,:]*)+")
+# Asterisk-masked words ("c*nnard", "f**k"): letters and at least one asterisk inside or at the end.
+_MASKED = regex.compile(r"(?<![\w*])\w*[^\W\d_]\**\*[\w*]*(?![\w*])")
+# Capitalised words, for shouting.
+_CAPS_WORD = regex.compile(r"\b\p{Lu}[\p{Lu}'’\-]*\p{Lu}\b")
+_CAPS_PAIR = regex.compile(r"\p{Lu}{2}")
+# Where emoji live (the stdlib engine scans a character range fastest): a cheap presence test.
+_PICTOGRAPHS = re.compile("[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]")
+
+QUOTED, CODE, MENTION, URL, LEADING = 1, 2, 4, 8, 16
+_SCOPE_BREAKERS = frozenset({"que", "qu", "comme", "like", "than", "but", "mais", "sauf", "only", "seulement"})
+_REDIRECT_AFTER = (("comme", "les", "autres"), ("comme", "ces"), ("like", "the", "others"),
+                   ("like", "the", "rest"), ("unlike", "the"), ("contrairement", "aux"))
+
+
+@dataclass(slots=True)
+class ToneCategory:
+    __pydantic_config__ = OPTIONS_CONFIG
+
+    terms: list[str]
+    weight: float = 1.0
+    aim: str | None = None
+    """How the terms are judged (person, explicit, accusation, addressed, sarcastic, at-someone,
+    profane, any) or the grammar role they play (you, self, negator, thing, ...); default: the
+    category's name when it is one of these or a known category (insult, threat, ...)."""
+    language: str | None = None
+    """fr, en, ...: the post languages the terms are looked for in; None: the file's language."""
+    negatable: bool = True
+    """False for terms that carry their own negation ("pas une lumière", "not the sharpest")."""
+
+
+@dataclass(slots=True)
+class ToneOptions:
+    __pydantic_config__ = OPTIONS_CONFIG
+
+    lexicons: list[str] = field(default_factory=list)
+    """Lexicon files, relative to the rule's folder (or to the configuration file)."""
+    terms: dict[str, ToneCategory] = field(default_factory=dict)
+    """Inline categories of terms, as in a lexicon file."""
+    extend_terms: dict[str, ToneCategory] = field(default_factory=dict)
+    """More categories, added to the others (handy in a configuration override)."""
+    exclude_terms: list[str] = field(default_factory=list)
+    """Terms to drop from the lexicons, as written there (a team's own false alarms)."""
+    fields: list[str] = field(default_factory=lambda: ["text", "spoiler_text", "quoted"])
+    """Which texts of the post: text, spoiler_text, quoted (a boost publishes it), alt."""
+    min_score: float = 1.0
+    """A text is flagged when the weights of the distinct cues aimed at someone add up to this."""
+    shouting: bool = True
+    """Flag capitals aimed at someone (three capitalised words or more, in a reply or with "you")."""
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    """Filled when the rule is read: every term with its token sequences and anchors."""
+
+
+@register
+class Tone(Check):
+    name = "tone"
+    Options = ToneOptions
+    placeholders = frozenset({"cues", "target", "score"})
+
+    @classmethod
+    def prepare(cls, options: dict[str, Any], folder: Path) -> dict[str, Any]:
+        options = {key: value for key, value in options.items() if key != "entries"}
+        prepared = super().prepare(options, folder)
+        categories: list[tuple[str, dict[str, Any], str | None]] = []
+        files = []
+        for name in prepared["lexicons"]:
+            path = (folder / name).resolve()
+            files.append(str(path))
+            language, found = _read_lexicon(path)
+            categories.extend((category, spec, language) for category, spec in found.items())
+        for table in ("terms", "extend_terms"):
+            categories.extend((category, spec, None) for category, spec in prepared[table].items())
+        excluded = set(prepared["exclude_terms"])
+        entries = [entry for category, spec, language in categories
+                   for entry in _entries(category, spec, language) if entry["term"] not in excluded]
+        if not any(entry["aim"] in AIMS for entry in entries):
+            raise SocialrulesError("a tone rule needs cue terms (`lexicons` or `terms`)")
+        # Grammar words are frequent: a term is looked for through its other words.
+        frequent = {seq[0] for entry in entries if entry["aim"] in MARKERS and entry["aim"] != "innocent"
+                    for seq in entry["seqs"] if len(seq) == 1}
+        common = {seq[0] for entry in entries if entry["aim"] == "common" for seq in entry["seqs"]}
+        for entry in entries:
+            entry["anchors"] = [_anchor(seq, frequent, common) for seq in entry["seqs"]]
+        prepared["lexicons"] = files
+        prepared["entries"] = entries
+        return prepared
+
+    def __init__(self, rule, options: ToneOptions, config) -> None:
+        super().__init__(rule, options, config)
+        self.cues: list[dict[str, Any]] = []
+        # Each form of each cue term, under its anchor word: (words it needs, emoji it needs, cue).
+        self.by_anchor: dict[str, list[tuple[frozenset[str], tuple[str, ...], int]]] = {}
+        self.symbols: dict[str, list[int]] = {}  # cues that are only emoji: matched by `in`
+        self.single_words: dict[str, list[tuple[str, int]]] = {}  # for asterisk-masked words
+        # Grammar markers, per language (None: any): word -> roles, and first word -> the
+        # multi-word forms starting with it, with the words they need.
+        self.singles: dict[str | None, dict[str, set[str]]] = {}
+        self.multis: dict[str | None, dict[str, list[tuple[tuple[str, ...], str, frozenset[str]]]]] = {}
+        common: dict[str | None, set[str]] = {}
+        for entry in options.entries:
+            aim, language = entry["aim"], entry["language"]
+            if aim in AIMS:
+                index = len(self.cues)
+                self.cues.append(entry)
+                for seq, anchor in zip(entry["seqs"], entry["anchors"]):
+                    words = frozenset(w for w in seq if _PLAIN_WORD.fullmatch(w))
+                    symbols = tuple(w for w in seq if not _PLAIN_WORD.match(w) and w not in _SPECIAL)
+                    if words:
+                        self.by_anchor.setdefault(anchor, []).append((words, symbols, index))
+                    else:
+                        self.symbols.setdefault(anchor, []).append(index)
+                    if len(seq) == 1 and words:
+                        self.single_words.setdefault(seq[0][0], []).append((seq[0], index))
+                continue
+            for seq in entry["seqs"]:
+                if len(seq) == 1:
+                    self.singles.setdefault(language, {}).setdefault(seq[0], set()).add(aim)
+                else:
+                    need = frozenset(w for w in seq if w not in _SPECIAL)
+                    self.multis.setdefault(language, {}).setdefault(seq[0], []).append((seq, aim, need))
+            if aim == "common":
+                common.setdefault(language, set()).update(seq[0] for seq in entry["seqs"])
+        self.common = {language: frozenset(words) for language, words in common.items() if language}
+        self.anchors = frozenset(self.by_anchor)
+
+        self.you_words = frozenset(word for table in self.singles.values()
+                                   for word, roles in table.items() if "you" in roles)
+        self.caps_you = regex.compile(r"\b(?:%s)\b" % "|".join(
+            regex.escape(word.upper()) for word in sorted(self.you_words, key=len, reverse=True)))
+        self.shout_words = frozenset(
+            word for table in self.singles.values() for word, roles in table.items()
+            if roles & {"common", "you", "self", "negator", "filler", "group", "intro"})
+
+    # --- running --------------------------------------------------------------------------
+
+    def run(self, subject) -> Iterator[Hit]:
+        post = subject.post
+        fired: list[tuple[int, int, str, str, str, float, str]] = []
+        for field_name, view in subject.texts(self.options.fields):
+            found = self._judge(view, post.lang)
+            if found and field_name == "quoted" and post.kind == "quote" and post.text:
+                # A quote that answers, corrects or reports the quoted post distances itself.
+                comment = subject.view("text")
+                comment = _Context(self, comment, 0, self._languages(comment, post.lang))
+                if comment.spans.get("distance"):
+                    continue
+            fired.extend((start, end, field_name, *rest) for start, end, *rest in found)
+        if not fired:
+            return
+        weights: dict[str, float] = {}
+        for *_, label, weight, _target in fired:
+            weights[label] = max(weight, weights.get(label, 0.0))
+        score = sum(weights.values())
+        if score < self.options.min_score:
+            return
+        # The finding points at the heaviest cue, the most specific (shortest) first.
+        fired.sort(key=lambda item: (item[2] != "text", -item[5], item[1] - item[0], item[0]))
+        start, end, field_name, _term, _label, _weight, target = fired[0]
+        cues = ", ".join(weights)
+        yield Hit(start, end, field_name, {"cues": cues, "target": target, "score": round(score, 2)})
+
+    def _languages(self, view, lang: str | None) -> tuple[str | None, ...]:
+        """The languages whose terms apply: the post's, else a guess from common words."""
+        if lang is None and self.common:
+            words = view.variant_words[0]
+            counts = sorted(((len(words & common), language) for language, common in self.common.items()
+                             if language), reverse=True)
+            if counts and counts[0][0] >= 2 and (len(counts) == 1 or counts[0][0] > counts[1][0]):
+                lang = counts[0][1]
+        return (None,) if lang is None else (lang, None)
+
+    def _judge(self, view, lang: str | None) -> list[tuple[int, int, str, str, float, str]]:
+        """The cues of one text that are aimed at someone: (start, end, term, label, weight,
+        target as written)."""
+        text = view.text
+        # The cheap part, for every post: which terms have all the words of one of their forms in
+        # a variant (a set intersection, then subset tests, in C).
+        candidates = []
+        anchors, by_anchor = self.anchors, self.by_anchor
+        for words in view.variant_words:
+            found = anchors.intersection(words)
+            candidates.append({index for word in found for need, symbols, index in by_anchor[word]
+                               if need <= words and all(symbol in text for symbol in symbols)}
+                              if found else ())
+        symbols = ()
+        if not text.isascii() and _PICTOGRAPHS.search(text):
+            symbols = [symbol for symbol in self.symbols if symbol in text]
+        masked = "*" in text
+        shouting = self.options.shouting and self._may_shout(text)
+        if not (symbols or masked or shouting or any(candidates)):
+            return []
+        languages = self._languages(view, lang)
+        contexts: list[_Context] = []
+        cues: list[tuple[int, int, int, int, int, dict[str, Any]]] = []  # start, end, ctx, i, j, entry
+        for index, variant in enumerate(view.variants):
+            found = candidates[index]
+            if not (found or (index == 0 and (symbols or masked))):
+                continue
+            context = _Context(self, view, index, languages)
+            contexts.append(context)
+            entries = set(found)
+            entries.update(i for symbol in symbols for i in self.symbols[symbol])
+            for entry_index in sorted(entries):
+                entry = self.cues[entry_index]
+                if not _speaks(entry, languages):
+                    continue
+                for i, j in context.find(entry["seqs"]):
+                    start, end = context.original_span(i, j)
+                    cues.append((start, end, len(contexts) - 1, i, j, entry))
+            if index == 0 and masked:
+                cues.extend((*context.original_span(i, j), len(contexts) - 1, i, j, entry)
+                            for i, j, entry in self._unmask(context, languages))
+        for context_index, context in enumerate(contexts):
+            # Insult nouns name people: they can be the subject another cue is said of.
+            context.people = {i for _s, _e, c, i, _j, entry in cues
+                              if c == context_index and entry["aim"] in ("person", "direct")}
+        judged = []
+        for start, end, context_index, i, j, entry in cues:
+            context = contexts[context_index]
+            verdict = context.judge(i, j, entry, cues, contexts)
+            if verdict is not None:
+                judged.append((start, end, context, i, j, entry, verdict))
+        # The same words found in several variants or by several terms: the heaviest, then the
+        # longest, wins.
+        judged.sort(key=lambda cue: (-cue[5]["weight"], cue[0] - cue[1], cue[0]))
+        fired = []
+        for start, end, context, i, j, entry, verdict in judged:
+            if any(start < other[1] and other[0] < end for other in fired):
+                continue
+            label = f"{_as_written(context, start, end)} ({entry['category']})"
+            fired.append((start, end, entry["term"], label, entry["weight"], verdict))
+        if fired:
+            mock = contexts[0].mock_praise()
+            if mock is not None:
+                i, j, target = mock
+                start, end = contexts[0].original_span(i, j)
+                fired.append((start, end, "mock praise", f"{view.text[start:end]} (sarcasm)", 0.5, target))
+        if shouting:
+            shout = self._shouting(view, languages, contexts)
+            if shout is not None:
+                fired.append(shout)
+        return fired
+
+    def _unmask(self, context: _Context, languages) -> Iterator[tuple[int, int, dict[str, Any]]]:
+        """Single-word cues that an asterisk-masked word of the text can stand for."""
+        for match in _MASKED.finditer(context.text):
+            word = match.group()
+            letters = word.replace("*", "")
+            if len(letters) < 2 or len(word) < 3:
+                continue
+            pattern = regex.compile("".join(
+                "[a-z]{%d,%d}" % (len(run), len(run) + 2) if run[0] == "*" else regex.escape(run)
+                for run in regex.findall(r"\*+|[^*]+", word)))
+            first = word[0]
+            pool = self.single_words.get(first, []) if first != "*" else [
+                item for items in self.single_words.values() for item in items]
+            first, last = context.token_at(match.start()), context.token_at(match.end() - 1)
+            if first is None:
+                continue
+            last = first if last is None else last
+            for form, index in pool:
+                entry = self.cues[index]
+                if _speaks(entry, languages) and pattern.fullmatch(form):
+                    yield first, last + 1, entry
+                    break
+
+    def _may_shout(self, text: str) -> bool:
+        """Three capitalised words and an addressee (a reply, or "TU", "YOU"...), cheaply: most
+        posts have no capitals but an acronym or two."""
+        if text.lstrip().startswith("@"):
+            match = _CAPS_PAIR.search(text)
+        else:
+            match = self.caps_you.search(text)
+        return match is not None and len(_CAPS_WORD.findall(text)) >= 3
+
+    def _shouting(self, view, languages, contexts) -> tuple[int, int, str, str, float, str] | None:
+        """Capitals aimed at someone: three capitalised words or more, two of them ordinary words
+        (not acronyms), in a reply or with a second person among them, and not cheering."""
+        text = view.text
+        words = [match for match in _CAPS_WORD.finditer(text)]
+        if len(words) < 3:
+            return None
+        folded = [fold(match.group()).text for match in words]
+        tokens = [token for word in folded for token in _PLAIN_WORD.findall(word)]
+        if sum(1 for token in tokens if token in self.shout_words or len(token) >= 7) < 2:
+            return None
+        if not (text.lstrip().startswith("@") or self.you_words.intersection(tokens)):
+            return None  # no addressee: capitals of a label, of joy, or at ourselves
+        context = contexts[0] if contexts and contexts[0].variant_index == 0 else _Context(self, view, 0, languages)
+        roles = context.roles_of_words(tokens)
+        if "joy" in roles or any(not _PLAIN_WORD.match(context.words[i])
+                                 for i, _ in context.spans.get("joy", ())):
+            return None  # capitals of joy: "ON EST EN PROD !!! 🎉"
+        addressee = None
+        if "you" in roles:
+            addressee = next(match.group() for match, word in zip(words, folded)
+                             if context.roles_of_words(_PLAIN_WORD.findall(word)) & {"you"})
+        elif context.reply:
+            addressee = context.reply
+        if addressee is None:
+            return None
+        start, end = _longest_run(text, words)
+        label = f"{text[start:end]} (shouting)"
+        return start, end, "shouting", label, 1.0, addressee
+
+
+class _Context:
+    """One variant of one text, in tokens, with the grammar markers found in it."""
+
+    def __init__(self, check: Tone, view, variant_index: int, languages) -> None:
+        variant: Folded = view.variants[variant_index]
+        self.variant_index = variant_index
+        self.view = view
+        self.folded = variant
+        self.text = text = variant.text
+        self.words: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.sentence: list[int] = []
+        self.clause: list[int] = []
+        self.flags: list[int] = []
+        sentence = clause = 0
+        spans = [(m.start(), m.end(), QUOTED) for m in _QUOTES.finditer(text)]
+        spans += [(m.start(), m.end(), CODE) for m in _CODE.finditer(text)]
+        spans += [(m.start(), m.end(), URL) for m in _URL.finditer(text)]
+        leading = _LEADING_MENTIONS.match(text)
+        lead_end = leading.end() if leading and text.lstrip().startswith("@") else 0
+        for match in _TOKENS.finditer(text):
+            kind = match.lastgroup
+            if kind == "end" or kind == "start":
+                continue
+            if kind == "s" or kind == "g":
+                sentence += 1
+                clause += 1
+                continue
+            if kind == "c":
+                clause += 1
+                continue
+            word, start = match.group(), match.start()
+            if kind == "e":
+                word = word.rstrip("\ufe0f")
+            elif word == "t" and start and text[start - 1] in "'-":
+                # "don't" -> "n't" (a negation), "faudra-t-il" -> not "t'" (you).
+                word = "n't" if text[start - 1] == "'" else "-t-"
+            flag = 0
+            for low, high, kind_flag in spans:
+                if low <= start < high:
+                    flag |= kind_flag
+            if start and text[start - 1] == "@":
+                flag |= MENTION
+            if start < lead_end:
+                flag |= LEADING
+            self.words.append(word)
+            self.starts.append(start)
+            self.ends.append(match.end())
+            self.sentence.append(sentence)
+            self.clause.append(clause)
+            self.flags.append(flag)
+        self.people: set[int] = set()
+        self.positions: dict[str, list[int]] = {}
+        for index, word in enumerate(self.words):
+            self.positions.setdefault(word, []).append(index)
+        leading_text = view.text[: variant.original_span(0, lead_end)[1]] if lead_end else ""
+        self.reply = leading_text.strip(" ,:") or None
+        # Grammar markers: roles per token, and the spans of each role.
+        self.roles: list[set[str]] = [set() for _ in self.words]
+        self.spans: dict[str, list[tuple[int, int]]] = {}
+        keys = list(check.singles) if languages == (None,) else [l for l in languages if l in check.singles]
+        self._singles = [check.singles[key] for key in keys]
+        multis = [check.multis[key] for key in keys if key in check.multis]
+        present = frozenset(self.words)
+        for index, word in enumerate(self.words):
+            for table in self._singles:
+                roles = table.get(word)
+                if roles:
+                    self.roles[index].update(roles)
+                    for role in roles:
+                        self.spans.setdefault(role, []).append((index, index + 1))
+            for table in multis:
+                for seq, role, need in table.get(word, ()):
+                    if need <= present:
+                        end = self._match(seq, 0, index)
+                        if end > 0:
+                            self.spans.setdefault(role, []).append((index, end))
+                            for k in range(index, end):
+                                self.roles[k].add(role)
+
+    # --- matching ---
+
+    def _match(self, seq: tuple[str, ...], at: int, index: int, sentence: int | None = None) -> int:
+        """The end of ``seq`` matched from token ``index`` (within one sentence), else -1."""
+        words = self.words
+        if sentence is None:
+            if index >= len(words):
+                return -1
+            sentence = self.sentence[index]
+        if at == len(seq):
+            return index
+        item = seq[at]
+        if item == START:
+            if index == 0 or self.clause[index] != self.clause[index - 1] \
+                    or self.flags[index - 1] & LEADING:
+                return self._match(seq, at + 1, index, sentence)
+            return -1
+        if item == END:
+            if index == len(words) or (index and self.clause[index] != self.clause[index - 1]):
+                return self._match(seq, at + 1, index, sentence)
+            return -1
+        if item == GAP:
+            for skip in range(_GAP_WORDS + 1):
+                if index + skip > len(words) or (skip and self.sentence[index + skip - 1] != sentence):
+                    break
+                end = self._match(seq, at + 1, index + skip, sentence)
+                if end >= 0:
+                    return end
+            return -1
+        if index < len(words) and words[index] == item and self.sentence[index] == sentence:
+            return self._match(seq, at + 1, index + 1, sentence)
+        return -1
+
+    def find(self, seqs) -> Iterator[tuple[int, int]]:
+        for seq in seqs:
+            first = seq[1] if seq[0] == START else seq[0]
+            for index in self.positions.get(first, ()):
+                if seq[0] == START:
+                    end = self._match(seq[1:], 0, index)
+                    if end > 0 and self._match((START,), 0, index) >= 0:
+                        yield index, end
+                    continue
+                end = self._match(seq, 0, index)
+                if end > 0:
+                    yield index, end
+
+    def original_span(self, i: int, j: int) -> tuple[int, int]:
+        return self.folded.original_span(self.starts[i], self.ends[j - 1])
+
+    def token_at(self, offset: int) -> int | None:
+        for index, start in enumerate(self.starts):
+            if start <= offset < self.ends[index]:
+                return index
+        return None
+
+    def roles_of_words(self, words: list[str]) -> set[str]:
+        roles: set[str] = set()
+        for word in words:
+            for table in self._singles:
+                roles.update(table.get(word, ()))
+        return roles
+
+    def has(self, index: int, role: str) -> bool:
+        return 0 <= index < len(self.words) and role in self.roles[index]
+
+    def in_sentence(self, role: str, sentence: int) -> bool:
+        return any(self.sentence[i] == sentence for i, _ in self.spans.get(role, ()))
+
+    def evidence(self, i: int, j: int | None = None) -> str:
+        """The original text of tokens i..j, for the message."""
+        start, end = self.original_span(i, (j or i + 1))
+        return self.view.text[start:end]
+
+    # --- judging ---
+
+    def judge(self, i: int, j: int, entry: dict[str, Any], cues, contexts) -> str | None:
+        """Why the cue at tokens i..j is aimed at someone (the target, as written), or None."""
+        if any(self.flags[k] & (CODE | MENTION | URL) for k in range(i, j)):
+            return None
+        if any(low < j and i < high for low, high in self.spans.get("innocent", ())):
+            return None
+        aim = entry["aim"]
+        sentence = self.sentence[i]
+        apophasis = self.in_sentence("apophasis", sentence)
+        endorsed = self._endorsed()
+        if self.flags[i] & QUOTED and not endorsed:
+            return None
+        if not apophasis and not endorsed and self._reported(i):
+            return None
+        if self.spans.get("affection") and aim != "any":
+            return None  # banter: "bande de copieurs 😘", "you absolute legends ❤️"
+        if aim == "any":
+            target = self._you_in_sentence(sentence)
+            return self.evidence(target) if target is not None else (self.reply or self.evidence(i, j))
+        if entry["negatable"] and not apophasis and self._negated(i, j):
+            return None
+        kind, where = self._target(i, j)
+        if kind in ("self", "thing"):
+            return None
+        if kind not in ("address", "intro", "you", "you-after") and self._echo(i, j, entry, cues, contexts):
+            return None
+        accepted = AIMS[aim]
+        if accepted is not None and kind not in accepted:
+            return None
+        if where is not None:
+            return self.evidence(*where)
+        return self.reply or self.evidence(i, j)
+
+    def mock_praise(self) -> tuple[int, int, str] | None:
+        """Praise said to someone (you, an @mention) in a text about a failure nobody repaired."""
+        if not self.spans.get("failure") or self.spans.get("repair"):
+            return None
+        for i, j in self.spans.get("praise", ()):
+            if self.flags[i] & QUOTED:
+                continue
+            for k in range(len(self.words)):
+                if self.sentence[k] == self.sentence[i] and self._is_you(k) and not self.flags[k] & QUOTED:
+                    return i, j, self.evidence(k)
+        return None
+
+    def _endorsed(self) -> bool:
+        """Quoted words that the text endorses ("tellement vrai", "can confirm") count."""
+        return any(not self.flags[k] & QUOTED for k, _ in self.spans.get("endorse", ()))
+
+    def _reported(self, i: int) -> bool:
+        """Just after "traité de", "called us", "lit-on"... in the same sentence."""
+        return any(end <= i and i - end <= 3 and self.sentence[start] == self.sentence[i]
+                   for start, end in self.spans.get("report", ()))
+
+    def _negated(self, i: int, j: int) -> bool:
+        clause = self.clause[i]
+        for k in range(i - 1, max(-1, i - 5), -1):
+            if self.clause[k] != clause or self.words[k] in _SCOPE_BREAKERS:
+                return False
+            if self.has(k, "negator"):
+                after = tuple(self.words[j : j + 3])
+                return not any(after[: len(redirect)] == redirect for redirect in _REDIRECT_AFTER)
+        return False
+
+    def _echo(self, i: int, j: int, entry, cues, contexts) -> bool:
+        """The same term quoted or reported elsewhere in a text that addresses no one: this one
+        echoes it ("the clowns fixed the bug" after "a website built by clowns"). Said to
+        someone, it is thrown back ("you call us clowns? coming from the biggest clown...")."""
+        if any(self._is_you(k) and not self.flags[k] & QUOTED for k in range(len(self.words))):
+            return False
+        for _s, _e, context_index, a, _b, other in cues:
+            context = contexts[context_index]
+            if other["term"] == entry["term"] and (context is not self or a != i):
+                if context.flags[a] & QUOTED or context._reported(a):
+                    return True
+        return False
+
+    def _you_in_sentence(self, sentence: int) -> int | None:
+        for k, _ in self.spans.get("you", ()):
+            if self.sentence[k] == sentence:
+                return k
+        return None
+
+    def _is_you(self, k: int) -> bool:
+        return self.has(k, "you") or bool(self.flags[k] & MENTION and not self.flags[k] & LEADING)
+
+    def _skip_back(self, i: int, scope: list[int], limit: int, stop: frozenset[str]) -> int:
+        """The token before ``i`` once fillers are skipped (within ``scope``, at most ``limit``
+        tokens back, stopping at a second person or at a word of a role in ``stop``), or -1."""
+        k = i - 1
+        while k >= 0 and scope[k] == scope[i] and i - k <= limit and self.has(k, "filler") \
+                and not self._is_you(k) and not self.roles[k] & stop:
+            k -= 1
+        return k if k >= 0 and scope[k] == scope[i] else -1
+
+    def _target(self, i: int, j: int) -> tuple[str, tuple[int, int] | None]:
+        """What the cue at tokens i..j is aimed at, and the tokens that say so."""
+        words, clause, sentence = self.words, self.clause[i], self.sentence[i]
+        # 0. A phrase that names its target: "on faisait sans toi", "même vous".
+        for k in range(i, j):
+            if self._is_you(k):
+                return "address", (k, k + 1)
+        # 1. "t'es un", "you absolute", "vous êtes des": a second person, then only fillers.
+        k = self._skip_back(i, self.clause, 5, _STOP_ADDRESS)
+        if k >= 0 and self._is_you(k) and words[k] not in _POSSESSIVE:
+            return "address", (k, k + 2 if k + 1 < i and words[k + 1] in _COPULAS else k + 1)
+        # 2. A thing right next to it: "ce bug idiot", "putain de bug", "this stupid form".
+        neighbours = [i - 1, j] if j - i == 1 else []  # a word, not a phrase, qualifies a noun
+        if neighbours and j + 1 < len(words) and words[j] in ("de", "d", "of", "du"):
+            neighbours.append(j + 1)
+        neighbours = [k for k in neighbours if 0 <= k < len(words) and self.clause[k] == clause]
+        if any(self.has(k, "thing") for k in neighbours):
+            return "thing", None
+        # 3. "espèce de", "quel", "what a", "bande de", "sale": up to three words before.
+        for k in range(i - 1, max(-1, i - 4), -1):
+            if self.sentence[k] != sentence or (k < i - 1 and not self.has(i - 1, "filler")):
+                break
+            if self.has(k, "intro"):
+                return "intro", (k, i)
+        # 4. A second person just after: "fraudeurs comme vous", "clown de ton calibre", "idiot, toi".
+        k = j
+        if k < len(words) and words[k] in _YOU_LINKS and self.sentence[k] == sentence:
+            k += 1
+        linked = k > j
+        if k < len(words) and self.sentence[k] == sentence and self._is_you(k) and (
+                (linked and (words[j] not in _OF or words[k] in _POSSESSIVE))
+                or (not linked and (self.clause[k] == clause
+                                    or k + 1 == len(words) or self.clause[k + 1] != self.clause[k]))):
+            return "you-after", (k, k + 1)
+        # 4b. A question tag: "not the sharpest tool, are you?", "pas très malin, hein, toi ?".
+        last = max((k for k in range(j, len(words)) if self.sentence[k] == sentence), default=None)
+        if last is not None and self.text[self.ends[last]:].lstrip()[:1] == "?":
+            for k in range(j, last + 1):
+                if self.clause[k] == self.clause[last] and self._is_you(k):
+                    return "you-after", (k, k + 1)
+        # 5. Ourselves: "🤡 nous", "bravo nous", "on est nuls", "we're terrible", "nous sommes des
+        # comiques". (Only a word with no grammar of its own is followed by its target: "ces élus
+        # incompétents nous font perdre du temps" is not about us.)
+        if j < len(words) and self.clause[j] == clause and self.has(j, "self") \
+                and (not _PLAIN_WORD.match(words[i]) or self.has(i, "greeting")):
+            return "self", None
+        k = self._skip_back(i, self.clause, 4, _STOP_SELF)
+        if k >= 0 and self.has(k, "self"):
+            return "self", None
+        # 6. People right next to it: "fonctionnaires planqués", "useless intern".
+        for k in neighbours:
+            if self.has(k, "person-noun") or k in self.people:
+                return "person", (k, k + 1)
+        # 7. The subject of the sentence: the first noun or pronoun that says who or what. A
+        # thing there makes the sentence about the thing ("our prototype was, frankly, garbage").
+        first = next((k for k in range(i) if self.sentence[k] == sentence and (
+            self.roles[k] & {"thing", "self", "person-noun"} or k in self.people
+            or (self.has(k, "thing-pronoun") and self.has(k + 1, "filler") and k + 1 < i))), None)
+        if first is not None and self.roles[first] & {"thing", "thing-pronoun"} \
+                and not any(self._is_you(k) for k in range(first - 1, i)):
+            return "thing", None  # (but "ton tweet", "your take" stand for the person)
+        # 8. Alone in its clause but for greetings: a vocative ("Minable.", "Merci Ducon",
+        # "Dégage, troll.", "Va te coucher, gamin.", "Bravo le génie").
+        if all(self.clause[k] != clause or i <= k < j or self.flags[k] & LEADING
+               or self.roles[k] & {"greeting", "intro"} or not _PLAIN_WORD.match(words[k])
+               for k in range(len(words))):
+            return "vocative", None
+        # 9. A second person before it in the sentence.
+        for k in range(i - 1, -1, -1):
+            if self.sentence[k] != sentence:
+                break
+            if self._is_you(k):
+                return "you", (k, k + 1)
+        # 10. "Les gars de X sont des escrocs": said of the people the sentence is about.
+        if first is not None and (self.has(first, "person-noun") or first in self.people) \
+                and not (self.has(first, "collective") and self.has(first - 1, "own")):
+            k = self._skip_back(i, self.clause, 5, _STOP_ADDRESS)
+            if any(words[m] in _COPULAS for m in range(max(k + 1, first + 1), i)):
+                return "predicate", (first, first + 1)
+        # 11. A plural determiner: "les tocards", "aux parasites", "those losers".
+        k = self._skip_back(i, self.sentence, 2, _STOP_GROUP)
+        if k >= 0 and self.has(k, "group"):
+            if j + 1 < len(words) and words[j] in _PLACE and any(
+                    self.has(m, "thing") for m in range(j + 1, min(j + 4, len(words)))):
+                return "thing", None  # "chasse aux parasites dans le code"
+            return "group", (k, j)
+        # 12. Whoever the sentence is about; else the addressee of a reply.
+        if first is not None:
+            if self.has(first, "self") or (self.has(first, "collective") and self.has(first - 1, "own")):
+                return "self", None
+            return "person", (first, first + 1)
+        if self.reply:
+            return "reply", None
+        return "none", None
+
+
+_YOU_LINKS = frozenset({"comme", "like", "de", "d", "of", "que", "qu", "than"})
+_OF = frozenset({"de", "d", "of"})
+_STOP_ADDRESS = frozenset({"self", "intro"})
+_SPECIAL = frozenset({GAP, END, START})
+_PLACE = frozenset({"dans", "du", "de", "d", "des", "in", "of", "from", "inside"})
+_STOP_SELF = frozenset({"you", "intro"})
+_STOP_GROUP = frozenset({"group", "you", "self", "intro"})
+_COPULAS = frozenset({"es", "est", "etes", "etais", "etait", "sont", "etaient", "re", "r", "are", "is",
+                      "s", "m", "am", "was", "were"})
+# After "de"/"of", only a possessive makes the person the target: "clown de ton calibre", not
+# "inutile de vous déplacer".
+_POSSESSIVE = frozenset({"ton", "ta", "tes", "votre", "vos", "your", "ur"})
+
+
+def _longest_run(text: str, words: list) -> tuple[int, int]:
+    """The span of the longest run of capitalised words with nothing but spaces and
+    punctuation between them, for the finding."""
+    best = run = (words[0].start(), words[0].end(), 1)
+    for previous, word in zip(words, words[1:]):
+        if any(char.isalpha() for char in text[previous.end():word.start()]):
+            run = (word.start(), word.end(), 1)
+        else:
+            run = (run[0], word.end(), run[2] + 1)
+        if run[2] > best[2]:
+            best = run
+    return best[0], best[1]
+
+
+def _speaks(entry: dict[str, Any], languages: tuple[str | None, ...]) -> bool:
+    """Whether a term applies to a text in ``languages`` ((None,): unknown, all apply)."""
+    return languages == (None,) or entry["language"] in languages
+
+
+def _as_written(context: _Context, start: int, end: int) -> str:
+    """A cue as written in the post (c0nn4rd), for the message."""
+    return context.view.text[start:end]
+
+
+# --- reading the lexicons ---------------------------------------------------------------------
+
+
+def _entries(category: str, spec: dict[str, Any], language: str | None) -> list[dict[str, Any]]:
+    aim = spec.get("aim") or DEFAULT_AIMS.get(category)
+    if aim is None:
+        raise SocialrulesError(f"tone category {category!r} needs an `aim:` "
+                               f"({', '.join(sorted(AIMS))}, or a grammar role)")
+    if aim not in AIMS and aim not in MARKERS:
+        raise SocialrulesError(f"unknown aim {aim!r} for tone category {category!r}")
+    entries = []
+    for term in spec["terms"]:
+        seqs = sorted({seq for form in expand(fold(term).text) if (seq := _strip_gaps(tokens_of(form)))})
+        if not seqs:
+            raise SocialrulesError(f"tone term {term!r} has no word or emoji")
+        if any(seq[0] in (GAP, END) or (seq[0] == START and len(seq) == 1) for seq in seqs):
+            raise SocialrulesError(f"tone term {term!r} starts with a gap or an end")
+        entries.append({"term": term, "category": category, "aim": aim, "weight": spec["weight"],
+                        "language": spec["language"] or language, "negatable": spec["negatable"],
+                        "seqs": seqs})
+    return entries
+
+
+def _strip_gaps(seq: tuple[str, ...]) -> tuple[str, ...]:
+    """A gap at the end of a term matches nothing more: "on verra combien de temps ton …"."""
+    while seq and seq[-1] == GAP:
+        seq = seq[:-1]
+    return seq
+
+
+def tokens_of(form: str) -> tuple[str, ...]:
+    """A folded form as the tokens a text is cut into (words, emoji, gaps)."""
+    tokens = []
+    for match in _TOKENS.finditer(form):
+        kind, word = match.lastgroup, match.group()
+        if kind == "w":
+            if word == "t" and match.start() and form[match.start() - 1] == "'":
+                word = "n't"
+            tokens.append(word)
+        elif kind == "e":
+            tokens.append(word.rstrip("\ufe0f"))
+        elif kind == "g":
+            tokens.append(GAP)
+        elif kind == "end":
+            tokens.append(END)
+        elif kind == "start":
+            tokens.append(START)
+    return tuple(tokens)
+
+
+def expand(term: str, limit: int = 4096) -> list[str]:
+    """Every form of a term: "(x)" optional, "(a|b)" one of, "(a|b|)" optionally one of."""
+    depth, start = 0, -1
+    for index, char in enumerate(term):
+        if char == "(":
+            if depth == 0:
+                start = index
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                break
+            if depth == 0:
+                head, inner, tail = term[:start], term[start + 1 : index], term[index + 1 :]
+                choices = _split_alternatives(inner)
+                if len(choices) == 1:
+                    choices = ["", choices[0]]
+                forms = list(dict.fromkeys(head + choice + rest for option in choices
+                                           for choice in expand(option, limit) for rest in expand(tail, limit)))
+                if len(forms) > limit:
+                    raise SocialrulesError(f"tone term {term!r} has more than {limit} forms")
+                return forms
+    if depth != 0:
+        raise SocialrulesError(f"unbalanced parentheses in tone term {term!r}")
+    return [term]
+
+
+def _split_alternatives(inner: str) -> list[str]:
+    parts, depth, current = [], 0, []
+    for char in inner:
+        if char == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        depth += char == "("
+        depth -= char == ")"
+        current.append(char)
+    parts.append("".join(current))
+    return parts
+
+
+def _anchor(seq: tuple[str, ...], frequent: set[str], common: set[str]) -> str:
+    """The token a text must contain for ``seq`` to match: its rarest-looking word (not a
+    grammar word, not one of the most frequent words, then the longest)."""
+    words = [token for token in seq if _PLAIN_WORD.fullmatch(token)]
+    if not words:
+        return next(token for token in seq if token not in _SPECIAL)
+    return max(words, key=lambda word: (word not in frequent, word not in common, len(word)))
+
+
+def _read_lexicon(path: Path) -> tuple[str | None, dict[str, Any]]:
+    from pydantic import ValidationError
+
+    from ..models import _adapter
+    from ..yamlfile import load_yaml, pydantic_errors
+
+    try:
+        document = load_yaml(path.read_text(encoding="utf-8"), str(path))
+    except (OSError, UnicodeDecodeError) as error:
+        raise SocialrulesError(f"cannot read lexicon: {error}", str(path)) from None
+    data = document.data
+    if not isinstance(data, dict) or not isinstance(data.get("categories"), dict):
+        raise document.error("a lexicon file needs `categories:` (name: {weight, terms})")
+    if not data.get("origin"):
+        raise document.error("a lexicon file must say where its words come from (`origin:`)")
+    unknown = set(data) - {"language", "origin", "categories", "description"}
+    if unknown:
+        raise document.error(f"unknown key {sorted(unknown)[0]!r}", [sorted(unknown)[0]])
+    try:
+        categories = _adapter(dict[str, ToneCategory]).validate_python(data["categories"])
+    except ValidationError as error:
+        raise pydantic_errors(document, error, ("categories",)) from None
+    return data.get("language"), {name: asdict(category) for name, category in categories.items()}
