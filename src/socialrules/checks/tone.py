@@ -144,6 +144,8 @@ class ToneOptions:
     shouting: bool = True
     """Flag capitals aimed at someone (three capitalised words or more, in a reply or with "you")."""
     entries: list[dict[str, Any]] = field(default_factory=list)
+    index: dict[str, Any] = field(default_factory=dict)
+    """Filled when the rule is read: the look-up tables built from the entries."""
     """Filled when the rule is read: every term with its token sequences and anchors."""
 
 
@@ -155,7 +157,7 @@ class Tone(Check):
 
     @classmethod
     def prepare(cls, options: dict[str, Any], folder: Path) -> dict[str, Any]:
-        options = {key: value for key, value in options.items() if key != "entries"}
+        options = {key: value for key, value in options.items() if key not in ("entries", "index")}
         prepared = super().prepare(options, folder)
         categories: list[tuple[str, dict[str, Any], str | None]] = []
         files = []
@@ -177,45 +179,33 @@ class Tone(Check):
         common = {seq[0] for entry in entries if entry["aim"] == "common" for seq in entry["seqs"]}
         for entry in entries:
             entry["anchors"] = [_anchor(seq, frequent, common) for seq in entry["seqs"]]
+            if entry["aim"] in AIMS:
+                # Each form's plain words and emoji, sorted out once here rather than at each start.
+                entry["parts"] = [
+                    (sorted({w for w in seq if _PLAIN_WORD.fullmatch(w)}),
+                     [w for w in seq if not _PLAIN_WORD.match(w) and w not in _SPECIAL])
+                    for seq in entry["seqs"]]
         prepared["lexicons"] = files
         prepared["entries"] = entries
+        prepared["index"] = _index(entries)
         return prepared
 
     def __init__(self, rule, options: ToneOptions, config) -> None:
         super().__init__(rule, options, config)
-        self.cues: list[dict[str, Any]] = []
+        # The look-up tables were built when the rule was read (and cached): see _index().
+        self.cues = [entry for entry in options.entries if entry["aim"] in AIMS]
+        table = options.index
         # Each form of each cue term, under its anchor word: (words it needs, emoji it needs, cue).
-        self.by_anchor: dict[str, list[tuple[frozenset[str], tuple[str, ...], int]]] = {}
-        self.symbols: dict[str, list[int]] = {}  # cues that are only emoji: matched by `in`
-        self.single_words: dict[str, list[tuple[str, int]]] = {}  # for asterisk-masked words
+        self.by_anchor: dict[str, list[tuple[list[str], list[str], int]]] = table["by_anchor"]
+        self.symbols: dict[str, list[int]] = table["symbols"]  # cues that are only emoji: matched by `in`
+        self.single_words: dict[str, list[tuple[str, int]]] = table["single_words"]  # asterisk masks
         # Grammar markers, per language (None: any): word -> roles, and first word -> the
         # multi-word forms starting with it, with the words they need.
-        self.singles: dict[str | None, dict[str, set[str]]] = {}
-        self.multis: dict[str | None, dict[str, list[tuple[tuple[str, ...], str, frozenset[str]]]]] = {}
-        common: dict[str | None, set[str]] = {}
-        for entry in options.entries:
-            aim, language = entry["aim"], entry["language"]
-            if aim in AIMS:
-                index = len(self.cues)
-                self.cues.append(entry)
-                for seq, anchor in zip(entry["seqs"], entry["anchors"]):
-                    words = frozenset(w for w in seq if _PLAIN_WORD.fullmatch(w))
-                    symbols = tuple(w for w in seq if not _PLAIN_WORD.match(w) and w not in _SPECIAL)
-                    if words:
-                        self.by_anchor.setdefault(anchor, []).append((words, symbols, index))
-                    else:
-                        self.symbols.setdefault(anchor, []).append(index)
-                    if len(seq) == 1 and words:
-                        self.single_words.setdefault(seq[0][0], []).append((seq[0], index))
-                continue
-            for seq in entry["seqs"]:
-                if len(seq) == 1:
-                    self.singles.setdefault(language, {}).setdefault(seq[0], set()).add(aim)
-                else:
-                    need = frozenset(w for w in seq if w not in _SPECIAL)
-                    self.multis.setdefault(language, {}).setdefault(seq[0], []).append((seq, aim, need))
-            if aim == "common":
-                common.setdefault(language, set()).update(seq[0] for seq in entry["seqs"])
+        self.singles: dict[str | None, dict[str, set[str]]] = {
+            language: {word: set(roles) for word, roles in words.items()}
+            for language, words in table["singles"].items()}
+        self.multis: dict[str | None, dict[str, list[tuple[tuple[str, ...], str, list[str]]]]] = table["multis"]
+        common: dict[str | None, list[str]] = table["common"]
         self.common = {language: frozenset(words) for language, words in common.items() if language}
         self.anchors = frozenset(self.by_anchor)
 
@@ -276,7 +266,7 @@ class Tone(Check):
         for words in view.variant_words:
             found = anchors.intersection(words)
             candidates.append({index for word in found for need, symbols, index in by_anchor[word]
-                               if need <= words and all(symbol in text for symbol in symbols)}
+                               if words.issuperset(need) and all(symbol in text for symbol in symbols)}
                               if found else ())
         symbols = ()
         if not text.isascii() and _PICTOGRAPHS.search(text):
@@ -474,7 +464,7 @@ class _Context:
                         self.spans.setdefault(role, []).append((index, index + 1))
             for table in multis:
                 for seq, role, need in table.get(word, ()):
-                    if need <= present:
+                    if present.issuperset(need):
                         end = self._match(seq, 0, index)
                         if end > 0:
                             self.spans.setdefault(role, []).append((index, end))
@@ -786,6 +776,42 @@ def _as_written(context: _Context, start: int, end: int) -> str:
 
 
 # --- reading the lexicons ---------------------------------------------------------------------
+
+
+def _index(entries: list[dict[str, Any]]) -> dict[str, Any]:
+    """The tables the check looks terms up in, from its entries: plain lists and dicts, built
+    once when the rule is read, so that starting a run costs no more than reading them."""
+    by_anchor: dict[str, list] = {}
+    symbols: dict[str, list[int]] = {}
+    single_words: dict[str, list] = {}
+    singles: dict[str | None, dict[str, list[str]]] = {}
+    multis: dict[str | None, dict[str, list]] = {}
+    common: dict[str | None, list[str]] = {}
+    cue_index = 0
+    for entry in entries:
+        aim, language = entry["aim"], entry["language"]
+        if aim in AIMS:
+            for seq, anchor, (plain, emoji) in zip(entry["seqs"], entry["anchors"], entry["parts"]):
+                if plain:
+                    by_anchor.setdefault(anchor, []).append((plain, emoji, cue_index))
+                else:
+                    symbols.setdefault(anchor, []).append(cue_index)
+                if len(seq) == 1 and plain:
+                    single_words.setdefault(seq[0][0], []).append((seq[0], cue_index))
+            cue_index += 1
+            continue
+        for seq in entry["seqs"]:
+            if len(seq) == 1:
+                roles = singles.setdefault(language, {}).setdefault(seq[0], [])
+                if aim not in roles:
+                    roles.append(aim)
+            else:
+                need = sorted({w for w in seq if w not in _SPECIAL})
+                multis.setdefault(language, {}).setdefault(seq[0], []).append((seq, aim, need))
+        if aim == "common":
+            common.setdefault(language, []).extend(seq[0] for seq in entry["seqs"])
+    return {"by_anchor": by_anchor, "symbols": symbols, "single_words": single_words,
+            "singles": singles, "multis": multis, "common": common}
 
 
 def _entries(category: str, spec: dict[str, Any], language: str | None) -> list[dict[str, Any]]:
