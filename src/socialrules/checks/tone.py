@@ -186,8 +186,10 @@ class Tone(Check):
                      [w for w in seq if not _PLAIN_WORD.match(w) and w not in _SPECIAL])
                     for seq in entry["seqs"]]
         prepared["lexicons"] = files
-        prepared["entries"] = entries
         prepared["index"] = _index(entries)
+        # Only the cue terms are needed once the tables are built, and not their build-only parts.
+        prepared["entries"] = [{key: value for key, value in entry.items() if key not in ("anchors", "parts")}
+                               for entry in entries if entry["aim"] in AIMS]
         return prepared
 
     def __init__(self, rule, options: ToneOptions, config) -> None:
