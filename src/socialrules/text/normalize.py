@@ -9,6 +9,7 @@ the exact span of what the user wrote.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -47,9 +48,11 @@ _LEET_RUN = regex.compile(
     r"|(?<=(?<![\p{L}\p{N}])[\p{L}\p{N}]*\p{N}\p{L}[\p{L}\p{N}]*)[0-9]{1,3}(?![\p{L}\p{N}@$€|£])"
 )
 
+_ANY_LEET = re.compile(r"[0-9@$€!|£]")  # the standard re module: 5x faster for so simple a scan
+
 # Three or more single letters separated each by one space, dot, dash, underscore or asterisk:
 # "c o n n a r d", "c.o.n", "i-d-i-o-t".
-_SPACED_LETTERS = regex.compile(r"\b\w(?:[ ._*\-]\w){2,}\b")  # \b, not look-arounds: 3x faster
+_SPACED_LETTERS = re.compile(r"\b\w(?:[ ._*\-]\w){2,}\b")  # re and \b: 3x faster than look-arounds
 _SEPARATORS = regex.compile(r"[ ._*\-]")
 # Words of one letter that may stand before a spaced-out word ("what a l o s e r", "y a c o n").
 _ONE_LETTER_WORDS = frozenset("aàyiô")
@@ -127,8 +130,39 @@ def unleet(folded: Folded) -> Folded | None:
     Only between letters ("c0nn4rd") or just before a word ("1d10t", "$alope"), so that numbers,
     units ("14h", "5G", "10km") and mentions stay as they are.
     """
-    text = _LEET_RUN.sub(lambda run: run.group().translate(_LEET), folded.text)
-    return None if text == folded.text else Folded(text, folded.origin)
+    text = folded.text
+    if _ANY_LEET.search(text) is None:  # most texts: one quick scan
+        return None
+    pieces: list[str] = []
+    position = 0
+    # The look-arounds of _LEET_RUN are slow over a whole text: run it only on the words around
+    # each digit or symbol that also hold a letter (a word's edges are its context's edges).
+    for found in _ANY_LEET.finditer(text):
+        if found.start() < position:
+            continue
+        start, end = found.start(), found.end()
+        while start > position and _in_word(text[start - 1]):
+            start -= 1
+        while end < len(text) and _in_word(text[end]):
+            end += 1
+        token = text[start:end]
+        if not token.isdigit() and any(char.isalpha() for char in token):
+            read = _LEET_RUN.sub(_read_leet, token)
+            if read != token:
+                pieces += (text[position:start], read)
+                position = end
+    if not pieces:
+        return None
+    pieces.append(text[position:])
+    return Folded("".join(pieces), folded.origin)
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or char in "_@$€!|£"
+
+
+def _read_leet(run: regex.Match[str]) -> str:
+    return run.group().translate(_LEET)
 
 
 def _same_separator(text: str, start: int, end: int, lead: bool = False) -> list[tuple[int, int]]:
