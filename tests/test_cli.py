@@ -164,3 +164,10 @@ def test_any_file_content_gives_findings_or_a_clear_error(tmp_path, content):
     else:
         assert isinstance(json.loads(result.stdout), list)
     assert path.read_bytes() == content  # never changed
+
+
+def test_text_argument_with_bytes_that_are_not_utf8(in_tmp):
+    # On a POSIX system such bytes reach Python's argv as lone surrogates.
+    result = CliRunner().invoke(main, ["check", "--text", "bonjour \udcff"])
+    assert result.exit_code == 2
+    assert "--text: invalid UTF-8 at character 9" in result.stderr
