@@ -29,13 +29,17 @@ def _findings(rule: Rule, example):
     key = repr(profile)
     if key not in _LINTERS:
         _LINTERS[key] = Linter(RULES, Config(**{k: v for k, v in profile.items() if v}), lang="en")
-    return [f for f in _LINTERS[key].check_posts(example.to_posts()) if f.rule == rule.id]
+    linter = _LINTERS[key]
+    # An example that is an account (a follow list's) is judged by the rules that judge accounts.
+    if example.account is not None:
+        return [f for f in linter.check_accounts(example.to_accounts()) if f.rule == rule.id]
+    return [f for f in linter.check_posts(example.to_posts()) if f.rule == rule.id]
 
 
 @pytest.mark.parametrize(("rule", "example"), FAILING)
 def test_failing_example_is_flagged(rule, example):
     findings = _findings(rule, example)
-    assert findings, f"{rule.id} did not flag: {example.text!r}"
+    assert findings, f"{rule.id} did not flag: {example.account or example.text!r}"
     if example.match is not None:
         assert example.match in [f.match for f in findings], [f.match for f in findings]
 

@@ -126,11 +126,19 @@ def _color() -> bool | None:
 @click.option("--fail-on", type=click.Choice(_FAIL_ON),
               help="Exit 1 when a finding is at least this severe (default: the config's, else info).")
 @click.option("--statistics", is_flag=True,
-              help="Print a count per rule instead of the findings (text, concise or json).")
+              help="Print a count per rule (and per cue, for account rules) instead of the findings "
+                   "(text, concise or json).")
+@click.option("--accounts", "profile_files", multiple=True, metavar="FILE",
+              type=click.Path(path_type=Path, dir_okay=False),
+              help="Profiles to join to a follow list that lacks them (repeatable): Mastodon API "
+                   "accounts JSON (joined by handle), Twitter API users JSON (joined by id).")
 @_linter_options
 def check(files, texts, platforms, kind, quoted, spoiler_text, input_format, output_format, output,
-          date_order, timezone, now, fail_on, statistics, config_path, isolated, select, ignore, lang):
-    """Check FILES of posts (plain-text drafts, posts files, ...), '-' for standard input, or --text."""
+          date_order, timezone, now, fail_on, statistics, profile_files, config_path, isolated, select,
+          ignore, lang):
+    """Check FILES of posts (plain-text drafts, posts files, ...) or of accounts (follow lists:
+    Mastodon exports, Twitter archives' following.js, API JSON, accounts CSV), '-' for standard
+    input, or --text."""
     from .models import Platform, Post, PostKind, Severity, Source
     from .readers import decode, read_file, read_text
     from .reporters import ReportContext, render
@@ -143,7 +151,7 @@ def check(files, texts, platforms, kind, quoted, spoiler_text, input_format, out
     fields = {"platforms": tuple(Platform(p) for p in platforms), "kind": PostKind(kind),
               "quoted": quoted, "spoiler_text": spoiler_text}
     reader_options = {key: value for key, value in (("date_order", date_order), ("timezone", timezone)) if value}
-    posts, errors = [], 0
+    posts, accounts, errors = [], [], 0
     for text in texts:
         _check_argument(text, "--text")
         posts.append(Post(text=text, source=Source(path="<text>"), **fields))
@@ -151,19 +159,35 @@ def check(files, texts, platforms, kind, quoted, spoiler_text, input_format, out
         try:
             if str(path) == "-":
                 text = decode(sys.stdin.buffer.read(), "<stdin>")
-                posts.extend(read_text(text, "<stdin>", input_format or "text", options=reader_options, **fields))
+                items = read_text(text, "<stdin>", input_format or "text", options=reader_options, **fields)
             else:
-                posts.extend(read_file(path, input_format, options=reader_options, **fields))
+                items = read_file(path, input_format, options=reader_options, **fields)
         except SocialrulesError as error:
             _error(str(error))
             errors += 1
+            continue
+        # A reader gives posts, or the accounts of a follow list.
+        (accounts if items and not isinstance(items[0], Post) else posts).extend(items)
+    if profile_files:
+        accounts, profile_errors = _join_profiles(accounts, profile_files, linter.config, errors)
+        errors += profile_errors
+    if accounts:
+        from .accounts import drop_duplicates
+
+        accounts, notes = drop_duplicates(accounts, linter.config)
+        for note in notes:
+            click.echo(f"socialrules: warning: {note}", err=True)
     findings = linter.check_posts(posts)
-    context = ReportContext(rules=linter.rules, lang=linter.lang, files_checked=len(posts),
+    if accounts:
+        findings = sorted(findings + linter.check_accounts(accounts), key=_order)
+    context = ReportContext(rules=linter.rules, lang=linter.lang, files_checked=len(posts) + len(accounts),
                             color=output is None)
     if statistics:
         from .reporters import statistics as statistics_report
 
         report = statistics_report.report(findings, context, output_format)
+        if accounts:
+            report = _with_cues(report, output_format, linter, accounts, findings)
     else:
         report = render(output_format, findings, context)
     if output is not None:
@@ -178,6 +202,65 @@ def check(files, texts, platforms, kind, quoted, spoiler_text, input_format, out
     level = fail_on or linter.config.fail_on
     if level != "never" and any(f.severity.rank >= Severity(level).rank for f in findings):
         sys.exit(1)
+
+
+def _join_profiles(accounts, profile_files, config, errors):
+    """The follow list's accounts with the profiles of the --accounts files joined; and how many
+    of those files could not be read."""
+    from .accounts import join_profiles
+    from .readers import ACCOUNT_FORMATS, decode, detect, read_bytes, read_text
+
+    if not accounts and not errors:
+        raise click.UsageError("--accounts joins profiles to a follow list: give one (following_accounts.csv, "
+                               "following.js, ...) as FILES")
+    profiles, failed = [], 0
+    for path in profile_files:
+        try:
+            text = decode(read_bytes(path), str(path))
+            input_format = detect(path, text)
+            if input_format not in ACCOUNT_FORMATS:
+                raise SocialrulesError("--accounts takes profiles: Mastodon API accounts JSON, Twitter "
+                                       "API users JSON or an accounts CSV", str(path))
+            profiles.extend(read_text(text, str(path), input_format))
+        except SocialrulesError as error:
+            _error(str(error))
+            failed += 1
+    return join_profiles(accounts, profiles, config), failed
+
+
+def _order(finding):
+    # The engine's order: by place, then rule.
+    location = finding.location
+    return (location.path or "", location.line, location.column, finding.rule,
+            finding.platform or "", location.end_line, location.end_column)
+
+
+def _with_cues(report: str, output_format: str, linter, accounts, findings) -> str:
+    """The statistics with, under each account rule, a count per cue (the cues are what made the
+    call: press words, a media link, an audience over the threshold, look-alike characters...)."""
+    from .accounts import cue_counts
+
+    counts = cue_counts(linter, accounts, findings)
+    if not counts:
+        return report
+    if output_format == "json":
+        import json
+
+        rows = json.loads(report)
+        for row in rows:
+            if row["rule"] in counts:
+                row["cues"] = dict(sorted(counts[row["rule"]].items(), key=lambda item: (-item[1], item[0])))
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    lines = report.rstrip("\n").split("\n")
+    width = max((len(line.split("\t")[0]) for line in lines[:-1]), default=1)
+    out = []
+    for line in lines[:-1]:
+        out.append(line)
+        rule = line.split("\t")[1].strip() if line.count("\t") >= 2 else ""
+        for cue, count in sorted(counts.get(rule, {}).items(), key=lambda item: (-item[1], item[0])):
+            out.append(f"{count:>{width}}\t  {rule}: {cue}")
+    out.append(lines[-1])
+    return "\n".join(out) + "\n"
 
 
 def _check_argument(text: str, name: str) -> None:

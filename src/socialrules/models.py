@@ -18,9 +18,9 @@ from functools import cache
 from typing import Any, ClassVar, Literal
 
 __all__ = [
-    "Account", "AppliesTo", "Config", "Example", "Examples", "Finding", "Guideline", "Limits",
-    "Localized", "Location", "Media", "Platform", "Post", "PostEntry", "PostKind", "Rule",
-    "Severity", "Source", "Strategy", "Suppression", "TeamProfile",
+    "Account", "AccountThresholds", "AppliesTo", "Config", "Example", "Examples", "Finding",
+    "Guideline", "Limits", "Localized", "Location", "Media", "Platform", "Post", "PostEntry",
+    "PostKind", "Rule", "Severity", "Source", "Strategy", "Suppression", "TeamProfile",
 ]
 
 
@@ -215,6 +215,10 @@ class Account(Model):
     group: bool | None = None
     fields: dict[str, str] = field(default_factory=dict)
     source: Source | None = None
+    id: str | None = None
+    """The platform's account id (a Twitter archive's `accountId`, the API's `id`)."""
+    platform: Platform | None = None
+    """Where the account lives, when its file says so; None for a plain list of handles."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +260,14 @@ class PostEntry(Model):
     """fr, en, ..."""
     ignore: tuple[Suppression, ...] = ()
     """Rules silenced for this post, each with its reason."""
+
+    def __post_init__(self) -> None:
+        # pydantic gives its own tzinfo class; the standard one keeps posts (and the cache of
+        # rules, whose examples hold posts) free of pydantic.
+        when = self.scheduled_at
+        if when is not None and when.tzinfo is not None and type(when.tzinfo) is not dt.timezone:
+            zone = dt.timezone(when.utcoffset())
+            object.__setattr__(self, "scheduled_at", when.replace(tzinfo=zone))
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,6 +334,11 @@ class Example(Model):
     note: str | None = None
     posts: tuple[PostEntry, ...] = ()
     """For rules that compare posts: a schedule, as in a posts file (the other fields unused)."""
+    account: Account | None = None
+    """For rules that judge accounts (follow lists): the account (the post fields unused)."""
+
+    def to_accounts(self) -> list[Account]:
+        return [self.account] if self.account is not None else []
 
     def to_posts(self) -> list[Post]:
         if self.posts:
@@ -398,6 +415,20 @@ class TeamProfile(Model):
 
 
 @dataclass(frozen=True, slots=True)
+class AccountThresholds(Model):
+    """When an account's audience counts as a cue of influence (`[accounts]` in the configuration)."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEBAB
+
+    followers: int = 10_000
+    """An audience of at least this many followers is a cue."""
+    ratio: float = 20.0
+    """At least this many followers per account followed is a cue..."""
+    ratio_min_followers: int = 1_000
+    """... for accounts with at least this many followers (a new account's ratio means little)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Limits(Model):
     """Length limits per platform (a Mastodon instance may raise its own)."""
 
@@ -446,6 +477,8 @@ class Config(Model):
     team: TeamProfile = TeamProfile()
     strategy: Strategy = Strategy()
     """The team's strategy (audiences, goals, editorial line, tone, cadence)."""
+    accounts: AccountThresholds = AccountThresholds()
+    """When a followed account's audience is a cue of influence (followers, ratio)."""
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Per-rule option overrides: [rules.emoji-overuse] max = 5."""
     path: str | None = None

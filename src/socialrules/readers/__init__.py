@@ -1,9 +1,12 @@
-"""Readers: one module per input format, each turning a file into posts with their positions.
+"""Readers: one module per input format, each turning a file into posts, or into accounts (a
+follow list), with their positions.
 
-A reader module has ``read(text, shown, **options) -> list[Post]``; ``FORMATS`` maps each
-format name to its module and options, and ``detect`` picks one from a file's name, and from its
-content where the name leaves it open (a ``.json`` file is a native posts file or Mastodon's
-scheduled statuses, a ``.csv`` file Hootsuite's or Sprout Social's bulk file).
+A reader module has ``read(text, shown, **options) -> list[Post]`` (or ``list[Account]`` for an
+account list: ``ACCOUNT_FORMATS``); ``FORMATS`` maps each format name to its module and options,
+and ``detect`` picks one from a file's name, and from its content where the name leaves it open
+(a ``.json`` file is a native posts file, Mastodon's scheduled statuses, Mastodon accounts or
+Twitter users; a ``.csv`` file Hootsuite's or Sprout Social's bulk file, a Mastodon export's
+account list or a plain accounts CSV).
 
 Some readers take options from the user (``READER_OPTIONS``: the date order and the time zone of
 a scheduler's CSV); a reader module lists those it reads in ``OPTIONS``, and ``read_file`` and
@@ -17,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import SocialrulesError
-from ..models import Post
+from ..models import Account, Post
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
@@ -33,13 +36,21 @@ FORMATS: dict[str, tuple[str, dict]] = {
     "hootsuite": ("hootsuite", {}),
     "sprout": ("sprout", {}),
     "mastodon-scheduled": ("mastodon_scheduled", {}),
+    # account lists (follow lists, followers, blocks) and profiles
+    "mastodon-export": ("mastodon_export", {}),
+    "mastodon-accounts": ("mastodon_accounts", {}),
+    "twitter-archive": ("twitter_follows", {}),
+    "twitter-users": ("twitter_users", {}),
+    "accounts-csv": ("accounts_csv", {}),
 }
+ACCOUNT_FORMATS = frozenset({"mastodon-export", "mastodon-accounts", "twitter-archive",
+                             "twitter-users", "accounts-csv"})
 # file name ending -> format; the longest ending wins
 SUFFIXES: dict[str, str] = {
     ".txt": "text", "": "text",
     ".yaml": "yaml", ".yml": "yaml", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".tweet": "tweet", ".toot": "toot", ".md": "markdown", ".markdown": "markdown",
-    ".csv": "hootsuite",
+    ".csv": "hootsuite", ".js": "twitter-archive",
 }
 # Options the user gives readers (the CLI's --date-order and --timezone): name -> meaning.
 READER_OPTIONS: dict[str, str] = {
@@ -64,14 +75,26 @@ def detect(path: Path, text: str | None = None) -> str:
 
 
 def _sniff_json(text: str, shown: str) -> str:
+    from . import mastodon_accounts, twitter_users
     from .mastodon_scheduled import looks_like
 
-    return "mastodon-scheduled" if looks_like(text) else "json"
+    if looks_like(text):
+        return "mastodon-scheduled"
+    if mastodon_accounts.looks_like(text):
+        return "mastodon-accounts"
+    if twitter_users.looks_like(text):
+        return "twitter-users"
+    return "json"
 
 
 def _sniff_csv(text: str, shown: str) -> str:
-    from . import hootsuite, sprout
+    from . import accounts_csv, hootsuite, mastodon_export, sprout
 
+    first_line = text.lstrip("\n\r").partition("\n")[0].rstrip("\r")
+    if first_line and mastodon_export.looks_like(first_line):
+        return "mastodon-export"
+    if first_line and accounts_csv.looks_like(first_line):
+        return "accounts-csv"
     if sprout.looks_like(text):
         return "sprout"
     if hootsuite.looks_like(text) or not text.strip():
@@ -79,16 +102,19 @@ def _sniff_csv(text: str, shown: str) -> str:
     raise SocialrulesError(
         "a CSV file in no layout known here: Hootsuite's bulk file has no header and starts each "
         "row with a date and time (01/12/2026 09:30), Sprout Social's has a header row with date, "
-        "time_24hr and message_text; name the format with --input-format", shown, 1, 1)
+        "time_24hr and message_text; a Mastodon export's account list starts with `Account "
+        "address` (or an address user@instance), an accounts list with a header naming `handle` "
+        f"({accounts_csv.KNOWN}); name the format with --input-format", shown, 1, 1)
 
 
 _SNIFFERS = {".json": _sniff_json, ".csv": _sniff_csv}
 
 
 def read_file(path: Path, input_format: str | None = None, shown: str | None = None, *,
-              options: dict | None = None, **fields) -> list[Post]:
-    """The posts of a file; ``fields`` (platforms, kind, ...) apply to posts that lack them;
-    ``options`` (see READER_OPTIONS) go to the readers that read them."""
+              options: dict | None = None, **fields) -> list[Post] | list[Account]:
+    """The posts of a file, or its accounts for an account list; ``fields`` (platforms, kind, ...)
+    apply to posts that lack them; ``options`` (see READER_OPTIONS) go to the readers that read
+    them."""
     shown = shown or str(path)
     if input_format is None:
         detect(path)  # an unknown name fails before the file is read
@@ -97,7 +123,7 @@ def read_file(path: Path, input_format: str | None = None, shown: str | None = N
 
 
 def read_text(text: str, shown: str, input_format: str = "text", *, options: dict | None = None,
-              **fields) -> list[Post]:
+              **fields) -> list[Post] | list[Account]:
     module_name, arguments = FORMATS[input_format]
     module = importlib.import_module(f"{__name__}.{module_name}")
     if options:
@@ -105,7 +131,9 @@ def read_text(text: str, shown: str, input_format: str = "text", *, options: dic
         arguments = {**arguments, **{key: value for key, value in options.items()
                                       if key in accepted and value is not None}}
     posts = module.read(text, shown, **arguments)
-    return [_with_defaults(post, fields) for post in posts] if fields else posts
+    if input_format in ACCOUNT_FORMATS or not fields:
+        return posts
+    return [_with_defaults(post, fields) for post in posts]
 
 
 def _with_defaults(post: Post, fields: dict) -> Post:
