@@ -181,7 +181,7 @@ def check(files, texts, platforms, kind, quoted, spoiler_text, input_format, out
     if accounts:
         findings = sorted(findings + linter.check_accounts(accounts), key=_order)
     context = ReportContext(rules=linter.rules, lang=linter.lang, files_checked=len(posts) + len(accounts),
-                            color=output is None)
+                            color=output is None, unreadable=errors)
     if statistics:
         from .reporters import statistics as statistics_report
 

@@ -55,6 +55,13 @@ def _short(value) -> str:
 
 
 def _example(example: Example) -> str:
+    account = getattr(example, "account", None)
+    if account is not None:
+        parts = [account.handle, account.display_name, account.bio]
+        shown = " | ".join(part for part in parts if part)
+        return shown if len(shown) <= 160 else shown[:157] + "..."
+    if example.posts:
+        return " / ".join(repr(entry.text[:60]) for entry in example.posts)
     text = example.text if len(example.text) <= 160 else example.text[:157] + "..."
     context = [f"{name}={value}" for name, value in (
         ("platform", example.platform and example.platform.value),

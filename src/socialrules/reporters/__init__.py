@@ -20,6 +20,9 @@ class ReportContext:
     lang: str = "en"
     color: bool = False
     files_checked: int = 0
+    unreadable: int = 0
+    """Files that could not be read (reported on standard error): the summary must not say
+    that all checks passed."""
 
 
 def render(output_format: str, findings: Sequence[Finding], context: ReportContext) -> str:

@@ -11,5 +11,5 @@ from .text import location, summary
 
 def report(findings: Sequence[Finding], context: ReportContext) -> str:
     lines = [f"{location(f)}: {f.rule} [{f.severity}] {f.message}" for f in findings]
-    lines.append(summary(findings, context.lang))
+    lines.append(summary(findings, context.lang, context.unreadable))
     return "\n".join(lines) + "\n"

@@ -38,5 +38,5 @@ def report(findings: Sequence[Finding], context: ReportContext, output_format: s
     count_width = max((len(str(row["count"])) for row in rows), default=1)
     rule_width = max((len(row["rule"]) for row in rows), default=0)
     lines = [f"{row['count']:>{count_width}}\t{row['rule']:<{rule_width}}\t{row['summary']}" for row in rows]
-    lines.append(summary(findings, context.lang))
+    lines.append(summary(findings, context.lang, context.unreadable))
     return "\n".join(lines) + "\n"

@@ -11,10 +11,12 @@ from . import ReportContext
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 _WORDS = {
     "en": {"why": "why", "fix": "fix", "none": "All checks passed!",
+           "unreadable": "{count} problem(s) found; {files} file(s) could not be read (see above).",
            "found": "Found {count} {problems} ({detail}).", "problem": "problem", "problems": "problems",
            Severity.ERROR: ("error", "errors"), Severity.WARNING: ("warning", "warnings"),
            Severity.INFO: ("info", "infos")},
     "fr": {"why": "pourquoi", "fix": "correction", "none": "Aucun problème trouvé.",
+           "unreadable": "{count} problème(s) trouvé(s) ; {files} fichier(s) illisible(s) (voir plus haut).",
            "found": "{count} {problems} ({detail}).", "problem": "problème", "problems": "problèmes",
            Severity.ERROR: ("erreur", "erreurs"), Severity.WARNING: ("avertissement", "avertissements"),
            Severity.INFO: ("info", "infos")},
@@ -46,12 +48,14 @@ def report(findings: Sequence[Finding], context: ReportContext) -> str:
         lines.append(f"  {_style(words['why'], color, dim=True)}: {why}")
         if finding.fix:
             lines.append(f"  {_style(words['fix'], color, fg='green')}: {finding.fix}")
-    lines.append(summary(findings, context.lang))
+    lines.append(summary(findings, context.lang, context.unreadable))
     return "\n".join(lines) + "\n"
 
 
-def summary(findings: Sequence[Finding], lang: str) -> str:
+def summary(findings: Sequence[Finding], lang: str, unreadable: int = 0) -> str:
     words = _WORDS.get(lang, _WORDS["en"])
+    if unreadable:
+        return words["unreadable"].format(count=len(findings), files=unreadable)
     if not findings:
         return words["none"]
     counts = Counter(finding.severity for finding in findings)
