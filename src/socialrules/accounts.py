@@ -102,7 +102,7 @@ def cue_counts(linter: Linter, accounts: Sequence[Account], findings: Iterable[F
     """
     from .engine import AccountSubject
 
-    checks = {rule.id: check for rule, check in getattr(linter, "_checks", ()) if hasattr(check, "cues")}
+    checks = {rule.id: check for rule, check in linter.checks if hasattr(check, "cues")}
     by_handle: dict[str, Account] = {}
     for account in accounts:
         by_handle.setdefault(account.handle, account)

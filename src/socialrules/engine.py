@@ -141,7 +141,7 @@ class Linter:
         """The time schedules are judged against; None: the clock, at each check."""
         self.lang = lang or self.config.lang or default_lang()
         self.rules: list[Rule] = []
-        self._checks: list[tuple[Rule, Check]] = []
+        self._kinds: list[tuple[Rule, type[Check]]] = []
         for rule in rules:
             if not rule_selected(rule.id, self.config.select, self.config.ignore):
                 continue
@@ -149,8 +149,26 @@ class Linter:
             if severity is not None:
                 rule = replace(rule, severity=Severity(severity))
             self.rules.append(rule)
-            self._checks.append((rule, _build(rule, self.config)))
+            self._kinds.append((rule, _kind(rule)))
         self._rule_ids = frozenset(rule.id for rule in self.rules)
+        # Checks are built on first use: checking posts never pays for the account rules'
+        # tables, nor checking accounts for the post rules'.
+        self._built: dict[str, Check] = {}
+
+    def _checks_where(self, wanted) -> list[tuple[Rule, Check]]:
+        found = []
+        for rule, kind in self._kinds:
+            if wanted(kind):
+                check = self._built.get(rule.id)
+                if check is None:
+                    check = self._built[rule.id] = _build(rule, kind, self.config)
+                found.append((rule, check))
+        return found
+
+    @property
+    def checks(self) -> list[tuple[Rule, Check]]:
+        """Every rule in force with its built check."""
+        return self._checks_where(lambda kind: True)
 
     @classmethod
     def from_config(cls, path: str | Path | None = None, *, discover: bool = True,
@@ -206,9 +224,7 @@ class Linter:
             if scope == "review":
                 for subject, findings in zip(subjects, found):
                     findings[:] = self._suppress(subject, findings)
-            for rule, check in self._checks:
-                if check.scope != scope:
-                    continue  # (kinds of scope "none" judge accounts only)
+            for rule, check in self._checks_where(lambda kind: kind.scope == scope):
                 targets = [i for i, s in enumerate(subjects) if _applies(rule, s.post)]
                 if scope == "posts":
                     for subject in subjects:
@@ -230,7 +246,7 @@ class Linter:
     def check_accounts(self, accounts: Iterable[Account], *, start: int = 0) -> list[Finding]:
         """The findings for accounts (a follow list): the rules whose kind judges accounts."""
         findings: list[Finding] = []
-        judges = [(rule, check) for rule, check in self._checks if check.accounts]
+        judges = self._checks_where(lambda kind: kind.accounts)
         for index, account in enumerate(accounts, start=start):
             subject = AccountSubject(account, self.config)
             for rule, check in judges:
@@ -317,10 +333,14 @@ def _order(finding: Finding) -> tuple:
             finding.platform or "", location.end_line, location.end_column)
 
 
-def _build(rule: Rule, config: Config) -> Check:
+def _kind(rule: Rule) -> type[Check]:
     kind = get_kind(rule.check)
     if kind is None:
         raise SocialrulesError(f"unknown check kind {rule.check!r}", rule.path)
+    return kind
+
+
+def _build(rule: Rule, kind: type[Check], config: Config) -> Check:
     options = rule.options
     override = config.rules.get(rule.id)
     if override:
