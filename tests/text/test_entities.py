@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from socialrules.text import entities, mastodon
 from socialrules.text.entities import find_hashtags, find_twitter_mentions
 
+from . import reference
+
 # The shared folder sits beside the repository. A missing folder must fail the run, not skip it.
 CONFORMANCE = Path(__file__).resolve().parents[2].parent / "shared" / "conformance" / "twitter-text"
 
@@ -99,3 +101,16 @@ def test_spans_are_ordered_disjoint_and_inside(text):
         for start, stop in find(text):
             assert end <= start < stop <= len(text)
             end = stop
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text() | st.lists(st.sampled_from(
+    ["#", "＃", "@", "＠", "a", "é", "1", "_", " ", "&", "\ufe0e", "\ufe0f", "\u20e3", "RT", "rt:",
+     ".", "-", "+", "/", "/list", "://", "x.com/", "https://t.co/a", "日", "\u0301", "a" * 21]
+)).map("".join))
+def test_same_as_twitter_texts_regexes(text):
+    # Finding each '#' and '@' first, then testing the character before, changes nothing:
+    # twitter-text's regexes over the whole text find the same.
+    assert find_hashtags(text) == reference.find_hashtags(text)
+    for lists in (False, True):
+        assert find_twitter_mentions(text, lists=lists) == reference.find_twitter_mentions(text, lists=lists)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+import dataclasses
+import pickle
 import re
+from pathlib import Path
 
 import pytest
 import regex
@@ -13,7 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from socialrules.text import mastodon
-from socialrules.text.mastodon import Mention, find_mentions, mastodon_length, poll_option_length
+from socialrules.text.mastodon import (MastodonCount, Mention, find_mentions, mastodon_length,
+                                      poll_option_length)
+
+from . import reference
 
 # The shared folder sits beside the repository. A missing folder must fail the run, not skip it.
 CASES_FILE = Path(__file__).resolve().parents[2].parent / "shared" / "conformance" / "mastodon" / "length_cases.yml"
@@ -67,6 +71,20 @@ def test_fits_until():
     assert mastodon_length("body", "w" * 3, limit=5).fits_until == 2
 
 
+def test_results_are_frozen_dataclasses():
+    # Written without @dataclass(frozen=True) generating their methods (see urls._Record), they
+    # behave as such dataclasses do.
+    count = mastodon_length("abc")
+    assert count == MastodonCount(3, 500, 3) and hash(count) == hash(MastodonCount(3, 500, 3))
+    assert repr(count) == "MastodonCount(length=3, limit=500, fits_until=3)"
+    mention = find_mentions("@a@b.org")[0]
+    assert repr(mention) == "Mention(start=0, end=8, username='a', domain='b.org')"
+    assert dataclasses.replace(mention, domain=None) == Mention(0, 8, "a", None)
+    assert pickle.loads(pickle.dumps(mention)) == mention and dataclasses.is_dataclass(Mention)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        mention.username = "b"  # type: ignore[misc]
+
+
 def test_limit_and_url_length():
     count = mastodon_length("see https://example.com/a/long/path", limit=1000, url_length=30)
     assert (count.length, count.limit) == (34, 1000)
@@ -88,6 +106,17 @@ def test_find_mentions(text, expected):
     assert find_mentions(text) == expected
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.text() | st.lists(st.sampled_from(
+    ["@", "@@", "a", "_", ".", "-", "..", "=", "/", "é", "É", "ä", "日", "\u0301", " ", "://",
+     "example", "com", "b" * 30, "＠", "\u212b"])).map("".join))
+def test_mentions_as_the_regex_finds_them(text):
+    # Finding each '@' with str.find, then testing the character before it, changes nothing:
+    # Mastodon's regex over the whole text finds the same.
+    assert [(m.start, m.end, m.username, m.domain) for m in find_mentions(text)] == \
+        reference.find_mentions(text)
+
+
 def test_simple_characters_never_join_a_neighbour():
     # mastodon.py counts text made of these characters as one cluster per character, without
     # segmenting it: none may have a Grapheme_Cluster_Break value that joins (per `regex`).
@@ -95,8 +124,21 @@ def test_simple_characters_never_join_a_neighbour():
     simple = "".join(re.findall(f"[{mastodon._SIMPLE}]", everything))
     joining = regex.compile(r"[\r\p{GCB=Extend}\p{GCB=ZWJ}\p{GCB=SpacingMark}\p{GCB=Prepend}"
                             r"\p{GCB=L}\p{GCB=V}\p{GCB=T}\p{GCB=Regional_Indicator}]")
-    assert len(simple) > 40_000
+    assert len(simple) > 6_000  # Latin, Greek, Cyrillic, kana, symbols, emoji
     assert joining.findall(simple) == []
+
+
+def test_every_character_counts_as_the_regex_module_segments_it():
+    # Every code point (but surrogates), next to plain letters, marks, joiners, CJK, Hangul
+    # jamo and regional indicators: mastodon_length segments only around the characters that
+    # may join a neighbour, which must give the count of segmenting it all.
+    neighbours = ["a", "\u0301", "\u200d", "\r", "日", "\u1100", "\u1161", "\U0001F1EB", "क", "\u094d"]
+    everything = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
+    for i, neighbour in enumerate(neighbours):
+        chunk = everything[i::len(neighbours)]
+        for start in range(0, len(chunk), 4096):
+            text = neighbour.join(chunk[start:start + 4096])
+            assert mastodon._clusters(text) == len(regex.findall(r"\X", text)), (neighbour, start)
 
 
 # --- Properties -------------------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,8 @@ from hypothesis import strategies as st
 
 from socialrules.text import urls
 from socialrules.text.urls import find_urls
+
+from . import reference
 
 # The shared folder sits beside the repository. A missing folder must fail the run, not skip it.
 CONFORMANCE = Path(__file__).resolve().parents[2].parent / "shared" / "conformance" / "twitter-text"
@@ -133,14 +137,6 @@ def test_length_limit_differs_between_ruby_and_javascript():
     assert find_urls(idn[:-7]) == [(0, 4089)]
 
 
-def unoptimised_find_urls(text: str, require_scheme: bool) -> list[tuple[int, int]]:
-    """twitter-text's loop as is: the URL regex over the whole text, no shortcut."""
-    spans: list[tuple[int, int]] = []
-    for m in urls._regexes().url.finditer(text):
-        urls._add_url(spans, m, require_scheme, urls._regexes().tco)
-    return spans
-
-
 url_parts = st.sampled_from(["http://", "https://", "HTTP://", "example", ".", "com", "co", "fr",
                              "/", "?", "=", "#", "(", ")", "@", "-", "_", " ", "\n", "é", "日本",
                              "t.co/", "xn--", "www", "a", "1", ":", "\u3002", "\u200f", "🐪",
@@ -158,5 +154,33 @@ def test_spans_are_ordered_disjoint_and_inside(text, require_scheme):
         end = stop
     if require_scheme:  # every URL starts with its scheme
         assert all(text[a:b].lower().startswith(("http://", "https://")) for a, b in spans)
-    # The shortcuts (quick tests, scanning only the words with a TLD) change nothing.
-    assert spans == unoptimised_find_urls(text, require_scheme)
+    # The shortcuts (quick tests, scanning only the words with a TLD, matching the URL in steps)
+    # change nothing: twitter-text's one regex over the whole text finds the same.
+    assert spans == reference.find_urls(text, require_scheme)
+
+
+FIRST_CALLS = [
+    "socialrules.text.urls:find_urls(DRAFT)",
+    "socialrules.text.urls:find_urls(DRAFT, require_scheme=False)",
+    "socialrules.text.twitter:twitter_length(DRAFT)",
+    "socialrules.text.mastodon:mastodon_length(DRAFT)",
+    "socialrules.text.mastodon:find_mentions(DRAFT)",
+    "socialrules.text.entities:find_hashtags(DRAFT)",
+    "socialrules.text.entities:find_twitter_mentions(DRAFT)",
+]
+DRAFT = ("Merci @betagouv 🎉 Tous les détails : https://example.gouv.fr/simulateur, ou sur "
+         "t.co/x grå.org/été #ServicePublic #Numérique")
+
+
+@pytest.mark.parametrize("call", FIRST_CALLS)
+def test_first_call_in_a_fresh_interpreter(call):
+    # The text modules build their tables and regexes on first use: each function, called first
+    # in a new interpreter, gives what it gives in this one (where others ran before).
+    module, expression = call.split(":")
+    name = expression.split("(")[0]
+    code = f"DRAFT = {DRAFT!r}\nfrom {module} import {name}\nprint(repr({expression}))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    namespace: dict = {"DRAFT": DRAFT}
+    exec(f"from {module} import {name}", namespace)
+    assert result.stdout.strip() == repr(eval(expression, namespace))

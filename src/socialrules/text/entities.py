@@ -1,13 +1,18 @@
-"""Hashtags and mentions, as twitter-text 3.1.0 finds them (and Mastodon's mentions)."""
+"""Hashtags and mentions, as twitter-text 3.1.0 finds them (and Mastodon's mentions).
+
+twitter-text's regexes start with the character before the '#' or '@' (consumed by the match, so
+that "#a#b" holds no hashtag): no literal for the regex engine to search, which then tries its
+branches at every position of the text. Here each '#' or '@' is found with ``str.find``, the
+character before it is tested, and only the rest is a regex; the tests compare both forms.
+"""
 
 from __future__ import annotations
 
 import re
-from functools import cache
-from typing import Any, NamedTuple
+from typing import Iterator
 
 from .mastodon import Mention, find_mentions
-from .urls import find_urls
+from .urls import _expand, find_urls
 
 __all__ = ["Mention", "find_hashtags", "find_mentions", "find_twitter_mentions"]
 
@@ -17,30 +22,46 @@ _TAG_CHARS = (r"\p{L}\p{M}\p{Nd}_\u200c\u200d\ua67e\u05be\u05f3\u05f4\uff5e\u301
               r"\u30a0\u30fb\u3003\u0f0b\u0f0c\xb7")
 _LATIN_ACCENTS = (r"\xc0-\xd6\xd8-\xf6\xf8-\xff\u0100-\u024f\u0253\u0254\u0256\u0257\u0259\u025b"
                   r"\u0263\u0268\u026f\u0272\u0289\u028b\u02bb\u0300-\u036f\u1e00-\u1eff")
-# twitter-text's mention: not after a letter, digit or one of _!#$%&*@, but "RT@" is one. The
-# character before is consumed, as twitter-text's global regex does.
-_TWITTER_MENTION = re.compile(
-    r"(?:^|[^a-zA-Z0-9_!#$%&*@\uff20]|(?:^|[^a-zA-Z0-9_+~.-])[rR][tT]:?)"
-    r"([@\uff20])([a-zA-Z0-9_]{1,20})(/[a-zA-Z][a-zA-Z0-9_\-]{0,24})?"
-)
-_END_MENTION = re.compile(f"[@\uff20{_LATIN_ACCENTS}]|://")
-_END_HASHTAG = re.compile("[#\uff03]|://")
+_HASHES = frozenset("#\uff03")
+# The ASCII characters a hashtag may not follow (the others: _Regexes.not_before_hashtag).
+_NOT_BEFORE_HASHTAG = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_&")
+_ATS = frozenset("@\uff20")
+# twitter-text's mention: after none of these (the character before is consumed)...
+_NOT_BEFORE_MENTION = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+                                "_!#$%&*@\uff20")
+# ...but "RT@" and "RT:@" are mentions, unless the RT follows one of these.
+_NOT_BEFORE_RT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_+~.-")
+_RT = frozenset(a + b + c for a in "rR" for b in "tT" for c in ("", ":"))
+_MENTION = re.compile(r"([a-zA-Z0-9_]{1,20})(/[a-zA-Z][a-zA-Z0-9_\-]{0,24})?")  # after the '@'
 
 
-class _Regexes(NamedTuple):
-    hashtag: Any  # regex.Pattern
+class _Regexes:
+    """The `regex` module's patterns (for Unicode properties): compiled on first use."""
+
+    def __init__(self) -> None:
+        import regex  # deferred: ~8 ms to import; texts without '#' never need it
+
+        # A hashtag's text, right after the '#': U+FE0F and U+20E3 there make a keycap emoji.
+        self.hashtag = regex.compile(
+            rf"(?![\ufe0f\u20e3])[{_TAG_CHARS}]*[\p{{L}}\p{{M}}][{_TAG_CHARS}]*")
+        # The character before a '#' may not be one of these (but U+FE0E/U+FE0F, marks that may
+        # end an emoji right before the '#', may).
+        self.not_before_hashtag = regex.compile(rf"[&{_TAG_CHARS}]")
 
 
-@cache
+_RX: _Regexes | None = None
+_END_MENTION: frozenset[str] | None = None  # what may not follow a mention: on first use
+
+
 def _regexes() -> _Regexes:
-    import regex  # deferred: ~8 ms to import; texts without '#' never need it
+    global _RX
+    return _RX or (_RX := _Regexes())
 
-    # The character before '#' is consumed, as twitter-text's global regex does: so "#a#b" holds
-    # no hashtag. U+FE0E/U+FE0F are marks, yet they may end an emoji right before the '#'.
-    return _Regexes(regex.compile(
-        rf"(?:^|[\ufe0e\ufe0f]|[^&{_TAG_CHARS}])[#\uff03](?![\ufe0f\u20e3])"
-        rf"([{_TAG_CHARS}]*[\p{{L}}\p{{M}}][{_TAG_CHARS}]*)"
-    ))
+
+def _end_mention() -> frozenset[str]:
+    """An at sign or a Latin accented letter (after a mention, they reject it)."""
+    global _END_MENTION
+    return _END_MENTION or (_END_MENTION := _ATS | frozenset(_expand(_LATIN_ACCENTS)))
 
 
 def find_hashtags(text: str) -> list[tuple[int, int]]:
@@ -51,13 +72,27 @@ def find_hashtags(text: str) -> list[tuple[int, int]]:
     """
     if "#" not in text and "\uff03" not in text:
         return []
+    rx = _regexes()
     tags: list[tuple[int, int]] = []
-    for m in _regexes().hashtag.finditer(text):
-        if not _END_HASHTAG.match(text, m.end()):
-            tags.append((m.start(1) - 1, m.end()))
-    urls = find_urls(text, require_scheme=False) if tags else []
-    if not urls:
+    pos = 0  # where twitter-text's global regex resumes: the characters before are consumed
+    for at in _positions(text, "#", "\uff03"):
+        if at < pos:
+            continue
+        if at > 0:  # the character before is consumed: it must be there still
+            before = text[at - 1]
+            if at - 1 < pos or (
+                    before in _NOT_BEFORE_HASHTAG if before < "\x80"
+                    else rx.not_before_hashtag.match(before) and before not in "\ufe0e\ufe0f"):
+                continue
+        body = rx.hashtag.match(text, at + 1)
+        if body is None:
+            continue
+        pos = end = body.end()
+        if text[end:end + 1] not in _HASHES and not text.startswith("://", end):
+            tags.append((at, end))
+    if not tags or not _may_overlap_url(text, tags):
         return tags
+    urls = find_urls(text, require_scheme=False)
     # An entity overlapping an earlier one is dropped, whatever its kind (twitter-text's
     # removeOverlappingEntities); only the hashtags are kept.
     kept: list[tuple[int, int]] = []
@@ -71,15 +106,59 @@ def find_hashtags(text: str) -> list[tuple[int, int]]:
     return kept
 
 
+def _may_overlap_url(text: str, tags: list[tuple[int, int]]) -> bool:
+    """Whether a URL may overlap a hashtag: a URL holds a '.' and no space, so the text between
+    the spaces around the hashtag would hold a '.' (a quick test before looking for URLs)."""
+    for start, end in tags:
+        left = text.rfind(" ", 0, start) + 1
+        right = text.find(" ", end)
+        if text.find(".", left, right if right >= 0 else len(text)) >= 0:
+            return True
+    return False
+
+
 def find_twitter_mentions(text: str, *, lists: bool = False) -> list[tuple[int, int]]:
     """Spans of twitter-text's ``@user`` mentions (1-20 letters, digits or '_'), the '@'
     included. A list (``@user/slug``) is left out, or taken whole if `lists` is true."""
     if "@" not in text and "\uff20" not in text:
         return []
     spans: list[tuple[int, int]] = []
-    for m in _TWITTER_MENTION.finditer(text):
-        if _END_MENTION.match(text, m.end()):
+    pos = 0  # where twitter-text's global regex resumes: the characters before are consumed
+    for at in _positions(text, "@", "\uff20"):
+        if at < pos or not _mention_may_follow(text, at, pos):
             continue
-        if m.group(3) is None or lists:
-            spans.append((m.start(1), m.end()))
+        m = _MENTION.match(text, at + 1)
+        if m is None:
+            continue
+        pos = m.end()
+        after = text[pos:pos + 1]
+        if (after == "@" or after >= "\xc0" and after in _end_mention()
+                or text.startswith("://", pos)):
+            continue
+        if m.group(2) is None or lists:
+            spans.append((at, pos))
     return spans
+
+
+def _mention_may_follow(text: str, at: int, pos: int) -> bool:
+    """twitter-text's test before an '@' at `at`: the start of the text, a character other than
+    a letter, a digit or _!#$%&*@, or "RT" (with a ':' or not) after the start of the text or
+    another character than a letter, a digit or _+~.-. None of it may lie before `pos`."""
+    if at == 0 or (at - 1 >= pos and text[at - 1] not in _NOT_BEFORE_MENTION):
+        return True
+    for rt in (at - 2, at - 3):
+        if rt >= pos and text[rt:at] in _RT and (
+                rt == 0 or (rt - 1 >= pos and text[rt - 1] not in _NOT_BEFORE_RT)):
+            return True
+    return False
+
+
+def _positions(text: str, char: str, wide: str) -> Iterator[int]:
+    """The indices of `char` and of its full-width form `wide` in `text`, in order."""
+    if wide not in text:
+        at = text.find(char)
+        while at >= 0:
+            yield at
+            at = text.find(char, at + 1)
+        return
+    yield from sorted(i for i, ch in enumerate(text) if ch == char or ch == wide)
