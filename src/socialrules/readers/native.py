@@ -18,6 +18,7 @@ for the entry, as an `ignore:` item does.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import replace
@@ -192,17 +193,28 @@ def _comment_suppressions(document: YamlDocument, node):
     """`# socialrules: ignore[a, b] reason` on the entry's lines or on the line just above."""
     if node is None or not document.text:
         return
-    lines = document.text.splitlines()
-    first = node.start_mark.line
-    last = node.end_mark.line if node.end_mark.column > 0 else node.end_mark.line - 1
-    for number in range(max(first - 1, 0), min(last, len(lines) - 1) + 1):
-        line = lines[number]
+    text, first = document.text, node.start_mark.line
+    if not _has_directives(text):  # the usual file: nothing to look for
+        return
+    # Only the entry's own lines and the one above it (a whole-file split per entry would make
+    # reading a large file quadratic).
+    line_start = text.rfind("\n", 0, node.start_mark.index) + 1
+    begin = text.rfind("\n", 0, line_start - 1) + 1 if first > 0 else line_start
+    lines = text[begin : node.end_mark.index].split("\n")
+    top = first - 1 if first > 0 else first
+    for number, line in enumerate(lines, start=top):
         found = _IGNORE_COMMENT.search(line)
         if found is None or (number == first - 1 and not line.lstrip().startswith("#")):
             continue
         for rule in found.group(1).split(","):
             if rule.strip():
                 yield rule.strip(), found.group(2).strip(), number + 1 + document.line_offset, found.start() + 1
+
+
+@functools.lru_cache(maxsize=8)
+def _has_directives(text: str) -> bool:
+    # Cached per file text (a str caches its hash): asked once per entry.
+    return "socialrules:" in text
 
 
 def posts_from_entries(entries, shown: str = "<example>") -> list[Post]:
