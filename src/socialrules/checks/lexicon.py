@@ -75,7 +75,7 @@ class Lexicon(Check):
         for name in prepared["lexicons"]:
             path = (folder / name).resolve()
             files.append(str(path))
-            language, categories = _read_lexicon(path)
+            language, categories = read_lexicon(path)
             entries.extend(_entries(categories, language))
         for table in ("terms", "extend_terms"):
             entries.extend(_entries(prepared[table], None))
@@ -162,7 +162,9 @@ def _entries(categories: dict[str, Any], language: str | None) -> list[dict[str,
     return entries
 
 
-def _read_lexicon(path: Path) -> tuple[str | None, dict[str, Any]]:
+def read_lexicon(path: Path, category: type = Category) -> tuple[str | None, dict[str, Any]]:
+    """A lexicon file's language and its categories, each validated as ``category`` (kinds with
+    richer categories, such as tone's, pass their own)."""
     from pydantic import ValidationError
 
     from ..models import _adapter
@@ -181,7 +183,7 @@ def _read_lexicon(path: Path) -> tuple[str | None, dict[str, Any]]:
     if unknown:
         raise document.error(f"unknown key {sorted(unknown)[0]!r}", [sorted(unknown)[0]])
     try:
-        categories = _adapter(dict[str, Category]).validate_python(data["categories"])
+        categories = _adapter(dict[str, category]).validate_python(data["categories"])
     except ValidationError as error:
         raise pydantic_errors(document, error, ("categories",)) from None
     from dataclasses import asdict

@@ -44,7 +44,7 @@ import regex
 from ..errors import SocialrulesError
 from ..text.normalize import Folded, fold
 from . import OPTIONS_CONFIG, Check, Hit, register
-from .lexicon import Category, _entries, _read_lexicon
+from .lexicon import Category, _entries, read_lexicon
 
 SIGNALS = frozenset({
     "negation", "negation-scope", "conditional", "intensifier", "copula", "failure", "hostile",
@@ -180,7 +180,7 @@ class Praise(Check):
         for name in prepared["lexicons"]:
             path = (folder / name).resolve()
             files.append(str(path))
-            language, categories = _read_lexicon(path)
+            language, categories = read_lexicon(path)
             entries.extend(_entries(categories, language))
         entries.extend(_entries(prepared["extend_terms"], None))
         if not any(entry["category"] not in SIGNALS for entry in entries):

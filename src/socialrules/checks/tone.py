@@ -41,7 +41,7 @@ Terms: "(x)" is optional, "(a|b)" one of, "(a|b|)" optionally one of, "…" up t
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -50,6 +50,7 @@ import regex
 from ..errors import SocialrulesError
 from ..text.normalize import Folded, fold
 from . import OPTIONS_CONFIG, Check, Hit, register
+from .lexicon import read_lexicon
 
 # Which targets each aim accepts (see the module docstring). None: any but a thing or ourselves.
 AIMS: dict[str, frozenset[str] | None] = {
@@ -164,7 +165,7 @@ class Tone(Check):
         for name in prepared["lexicons"]:
             path = (folder / name).resolve()
             files.append(str(path))
-            language, found = _read_lexicon(path)
+            language, found = read_lexicon(path, ToneCategory)
             categories.extend((category, spec, language) for category, spec in found.items())
         for table in ("terms", "extend_terms"):
             categories.extend((category, spec, None) for category, spec in prepared[table].items())
@@ -913,26 +914,3 @@ def _anchor(seq: tuple[str, ...], frequent: set[str], common: set[str]) -> str:
     return max(words, key=lambda word: (word not in frequent, word not in common, len(word)))
 
 
-def _read_lexicon(path: Path) -> tuple[str | None, dict[str, Any]]:
-    from pydantic import ValidationError
-
-    from ..models import _adapter
-    from ..yamlfile import load_yaml, pydantic_errors
-
-    try:
-        document = load_yaml(path.read_text(encoding="utf-8"), str(path))
-    except (OSError, UnicodeDecodeError) as error:
-        raise SocialrulesError(f"cannot read lexicon: {error}", str(path)) from None
-    data = document.data
-    if not isinstance(data, dict) or not isinstance(data.get("categories"), dict):
-        raise document.error("a lexicon file needs `categories:` (name: {weight, terms})")
-    if not data.get("origin"):
-        raise document.error("a lexicon file must say where its words come from (`origin:`)")
-    unknown = set(data) - {"language", "origin", "categories", "description"}
-    if unknown:
-        raise document.error(f"unknown key {sorted(unknown)[0]!r}", [sorted(unknown)[0]])
-    try:
-        categories = _adapter(dict[str, ToneCategory]).validate_python(data["categories"])
-    except ValidationError as error:
-        raise pydantic_errors(document, error, ("categories",)) from None
-    return data.get("language"), {name: asdict(category) for name, category in categories.items()}
