@@ -76,7 +76,7 @@ def validate_params():
         yield pytest.param(case, False, id=f"urls_without_protocol: {case['description']}")
 
 
-@pytest.mark.parametrize(("case", "require_scheme"), validate_params())
+@pytest.mark.parametrize(("case", "require_scheme"), list(validate_params()))
 def test_validate_yml(case, require_scheme):
     # A valid URL is one the extractor finds as the whole text.
     text = case["text"]
