@@ -70,13 +70,8 @@ class Lexicon(Check):
     def prepare(cls, options: dict[str, Any], folder: Path) -> dict[str, Any]:
         options = {key: value for key, value in options.items() if key != "entries"}
         prepared = super().prepare(options, folder)
-        entries: list[dict[str, Any]] = []
-        files = []
-        for name in prepared["lexicons"]:
-            path = (folder / name).resolve()
-            files.append(str(path))
-            language, categories = read_lexicon(path)
-            entries.extend(_entries(categories, language))
+        files, lexicons = read_lexicons(prepared["lexicons"], folder)
+        entries = [entry for language, categories in lexicons for entry in _entries(categories, language)]
         for table in ("terms", "extend_terms"):
             entries.extend(_entries(prepared[table], None))
         if not entries:
@@ -160,6 +155,15 @@ def _entries(categories: dict[str, Any], language: str | None) -> list[dict[str,
             entries.append({"term": term, "forms": forms, "category": category,
                             "weight": spec["weight"], "language": spec["language"] or language})
     return entries
+
+
+def read_lexicons(names: list[str], folder: Path, category: type = Category,
+                  ) -> tuple[list[str], list[tuple[str | None, dict[str, Any]]]]:
+    """A rule's lexicon files, named relative to ``folder``: their absolute paths (so that the
+    prepared options can be prepared again from anywhere), and each file's language and
+    categories."""
+    paths = [(folder / name).resolve() for name in names]
+    return [str(path) for path in paths], [read_lexicon(path, category) for path in paths]
 
 
 def read_lexicon(path: Path, category: type = Category) -> tuple[str | None, dict[str, Any]]:

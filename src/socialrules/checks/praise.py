@@ -44,7 +44,7 @@ import regex
 from ..errors import SocialrulesError
 from ..text.normalize import Folded, fold
 from . import OPTIONS_CONFIG, Check, Hit, register
-from .lexicon import Category, _entries, read_lexicon
+from .lexicon import Category, _entries, read_lexicons
 
 SIGNALS = frozenset({
     "negation", "negation-scope", "conditional", "intensifier", "copula", "failure", "hostile",
@@ -175,13 +175,8 @@ class Praise(Check):
     def prepare(cls, options: dict[str, Any], folder: Path) -> dict[str, Any]:
         options = {key: value for key, value in options.items() if key != "entries"}
         prepared = super().prepare(options, folder)
-        entries: list[dict[str, Any]] = []
-        files = []
-        for name in prepared["lexicons"]:
-            path = (folder / name).resolve()
-            files.append(str(path))
-            language, categories = read_lexicon(path)
-            entries.extend(_entries(categories, language))
+        files, lexicons = read_lexicons(prepared["lexicons"], folder)
+        entries = [entry for language, categories in lexicons for entry in _entries(categories, language)]
         entries.extend(_entries(prepared["extend_terms"], None))
         if not any(entry["category"] not in SIGNALS for entry in entries):
             raise SocialrulesError("a praise rule needs praise terms (`lexicons` or `extend_terms`)")

@@ -50,7 +50,7 @@ import regex
 from ..errors import SocialrulesError
 from ..text.normalize import Folded, fold
 from . import OPTIONS_CONFIG, Check, Hit, register
-from .lexicon import read_lexicon
+from .lexicon import read_lexicons
 
 # Which targets each aim accepts (see the module docstring). None: any but a thing or ourselves.
 AIMS: dict[str, frozenset[str] | None] = {
@@ -160,13 +160,9 @@ class Tone(Check):
     def prepare(cls, options: dict[str, Any], folder: Path) -> dict[str, Any]:
         options = {key: value for key, value in options.items() if key not in ("entries", "index")}
         prepared = super().prepare(options, folder)
-        categories: list[tuple[str, dict[str, Any], str | None]] = []
-        files = []
-        for name in prepared["lexicons"]:
-            path = (folder / name).resolve()
-            files.append(str(path))
-            language, found = read_lexicon(path, ToneCategory)
-            categories.extend((category, spec, language) for category, spec in found.items())
+        files, lexicons = read_lexicons(prepared["lexicons"], folder, ToneCategory)
+        categories: list[tuple[str, dict[str, Any], str | None]] = [
+            (category, spec, language) for language, found in lexicons for category, spec in found.items()]
         for table in ("terms", "extend_terms"):
             categories.extend((category, spec, None) for category, spec in prepared[table].items())
         excluded = set(prepared["exclude_terms"])
