@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,16 +11,9 @@ from socialrules.text import entities, mastodon
 from socialrules.text.entities import find_hashtags, find_twitter_mentions
 
 from . import reference
+from .conformance import twitter_tests
 
-# The shared folder sits beside the repository. A missing folder must fail the run, not skip it.
-CONFORMANCE = Path(__file__).resolve().parents[2].parent / "shared" / "conformance" / "twitter-text"
-
-
-def load(name: str) -> dict:
-    path = CONFORMANCE / name
-    if not path.is_file():
-        raise FileNotFoundError(f"conformance data missing: {path} (expected beside the repository)")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))["tests"]
+load = twitter_tests
 
 
 EXTRACT = load("extract.yml")

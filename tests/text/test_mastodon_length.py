@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import pickle
 import re
-from pathlib import Path
 
 import pytest
 import regex
@@ -18,12 +17,9 @@ from socialrules.text.mastodon import (MastodonCount, Mention, find_mentions, ma
                                       poll_option_length)
 
 from . import reference
+from .conformance import read
 
-# The shared folder sits beside the repository. A missing folder must fail the run, not skip it.
-CASES_FILE = Path(__file__).resolve().parents[2].parent / "shared" / "conformance" / "mastodon" / "length_cases.yml"
-if not CASES_FILE.is_file():
-    raise FileNotFoundError(f"conformance data missing: {CASES_FILE} (expected beside the repository)")
-DATA = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
+DATA = yaml.safe_load(read("mastodon", "length_cases.yml"))
 STRIP = " \t\n\v\f\r\x00"
 
 

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import emoji
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,20 +19,10 @@ from socialrules.text import twitter
 from socialrules.text.twitter import V1, V2, V3, TwitterConfig, TwitterCount, twitter_length
 
 from . import reference
+from .conformance import read, twitter_tests
 
-# The shared folder sits beside the repository. A missing folder must fail the run, not skip it.
-CONFORMANCE = Path(__file__).resolve().parents[2].parent / "shared" / "conformance" / "twitter-text"
-
-
-def read(name: str) -> str:
-    path = CONFORMANCE / name
-    if not path.is_file():
-        raise FileNotFoundError(f"conformance data missing: {path} (expected beside the repository)")
-    return path.read_text(encoding="utf-8")
-
-
-VALIDATE = yaml.safe_load(read("validate.yml"))["tests"]
-REFERENCE = json.loads(read("reference_vectors.json"))["cases"]
+VALIDATE = twitter_tests("validate.yml")
+REFERENCE = json.loads(read("twitter-text", "reference_vectors.json"))["cases"]
 WEIGHTED_GROUPS = {  # validate.yml group -> the configuration its runner uses
     "WeightedTweetsCounterTest": V2,
     "WeightedTweetsWithDiscountedEmojiCounterTest": V3,
@@ -47,7 +36,7 @@ def utf16_length(text: str) -> int:
 
 @pytest.mark.parametrize(("name", "config"), [("v1", V1), ("v2", V2), ("v3", V3)])
 def test_configurations_are_twitter_texts(name, config):
-    assert TwitterConfig.from_json(json.loads(read(f"{name}.json"))) == config
+    assert TwitterConfig.from_json(json.loads(read("twitter-text", f"{name}.json"))) == config
 
 
 @pytest.mark.parametrize(("case", "config"), [
