@@ -18,15 +18,15 @@ for the entry, as an `ignore:` item does.
 
 from __future__ import annotations
 
-import functools
+import datetime as dt
 import json
 import re
 from dataclasses import replace
 from typing import Any
 
 from ..errors import SocialrulesError
-from ..models import Post, PostEntry, PostKind, Source
-from ..yamlfile import YamlDocument, load_yaml, pydantic_errors, scalar_anchors
+from ..models import Media, Platform, Post, PostEntry, PostKind, Source, Suppression
+from ..yamlfile import YamlDocument, gc_paused, load_yaml, pydantic_errors, scalar_anchors
 
 _IGNORE_COMMENT = re.compile(r"#\s*socialrules:\s*ignore\[([^\]]*)\]\s*(.*)")
 _TEXT_FIELDS = ("text", "spoiler_text", "quoted")
@@ -34,6 +34,11 @@ _TEXT_FIELDS = ("text", "spoiler_text", "quoted")
 
 def read(text: str, shown: str, syntax: str = "yaml") -> list[Post]:
     """The posts of a native posts file; ``syntax`` is yaml, json or jsonl."""
+    with gc_paused():
+        return _read(text, shown, syntax)
+
+
+def _read(text: str, shown: str, syntax: str) -> list[Post]:
     ids: dict[str, int] = {}
     if syntax == "jsonl":
         posts: list[Post] = []
@@ -62,7 +67,7 @@ def _json_document(text: str, shown: str, line: int = 1) -> YamlDocument:
     except json.JSONDecodeError as error:
         raise SocialrulesError(f"invalid JSON: {error.msg}", shown, line + error.lineno - 1, error.colno) from None
     try:
-        root = load_yaml(text, shown).root
+        root = load_yaml(text, shown, data=False).root
     except SocialrulesError:
         root = None  # valid JSON the YAML parser refuses ("\/"): findings keep to line 1
     return YamlDocument(shown, data, root, text, line_offset=line - 1)
@@ -71,12 +76,44 @@ def _json_document(text: str, shown: str, line: int = 1) -> YamlDocument:
 def _posts(document: YamlDocument, data: list[Any], nodes: list, first_line: int,
            ids: dict[str, int]) -> list[Post]:
     """Validate entries and make their posts; ``ids`` holds the line of each id seen so far."""
+    entries = _entries(document, data, nodes, first_line)
+    directives = "socialrules:" in document.text  # the usual file has no comment to look for
+    posts = []
+    for index, (entry, node) in enumerate(zip(entries, nodes)):
+        fields = _field_nodes(node)
+        if entry.id is not None:
+            line, column = _where(document, node, fields, "id") if node is not None else (first_line, 1)
+            if entry.id in ids:
+                raise SocialrulesError(f"duplicate id {entry.id!r} (first used at line {ids[entry.id]})",
+                                       document.path, line, column)
+            ids[entry.id] = line
+        if entry.scheduled_at is not None and entry.scheduled_at.tzinfo is None:
+            line, column = document.position([]) if node is None else _where(document, node, fields, "scheduled_at")
+            raise SocialrulesError("scheduled_at has no time zone (write 2026-12-01T09:30:00+01:00)",
+                                   document.path, line, column)
+        posts.extend(_expand(document, entry, index, node, fields, first_line, directives))
+    return posts
+
+
+def _entries(document: YamlDocument, data: list[Any], nodes: list, first_line: int) -> list[PostEntry]:
+    """The entries, each read by `_plain_entry` if it can; else by pydantic, which also words
+    every error at its line."""
+    entries = []
+    for item in data:
+        entry = _plain_entry(item)
+        if entry is None:
+            return _validated(document, data, nodes, first_line)
+        entries.append(entry)
+    return entries
+
+
+def _validated(document: YamlDocument, data: list[Any], nodes: list, first_line: int) -> list[PostEntry]:
     from pydantic import ValidationError
 
     from ..models import _adapter
 
     try:
-        entries: list[PostEntry] = _adapter(list[PostEntry]).validate_python(data)
+        return _adapter(list[PostEntry]).validate_python(data)
     except ValidationError as error:
         # pydantic says (index, field): find it from the list of entries.
         import yaml
@@ -89,21 +126,93 @@ def _posts(document: YamlDocument, data: list[Any], nodes: list, first_line: int
         entries_root = yaml.SequenceNode("tag:yaml.org,2002:seq", nodes, mark, mark)
         raise pydantic_errors(YamlDocument(document.path, data, entries_root, document.text,
                                            document.line_offset), error) from None
-    posts = []
-    for index, (entry, node) in enumerate(zip(entries, nodes)):
-        fields = _field_nodes(node)
-        if entry.id is not None:
-            line, column = _where(document, node, "id") if node is not None else (first_line, 1)
-            if entry.id in ids:
-                raise SocialrulesError(f"duplicate id {entry.id!r} (first used at line {ids[entry.id]})",
-                                       document.path, line, column)
-            ids[entry.id] = line
-        if entry.scheduled_at is not None and entry.scheduled_at.tzinfo is None:
-            line, column = document.position([]) if node is None else _where(document, node, "scheduled_at")
-            raise SocialrulesError("scheduled_at has no time zone (write 2026-12-01T09:30:00+01:00)",
-                                   document.path, line, column)
-        posts.extend(_expand(document, entry, index, node, fields, first_line))
-    return posts
+
+
+# --- the plain entry, read without pydantic ----------------------------------------------------
+# Importing pydantic and building its validator cost more than reading a 10,000-post file
+# otherwise does. An entry with known keys and values of the expected types becomes a PostEntry
+# here, exactly as pydantic makes it (tests/test_native_plain.py compares the two); anything else
+# (a missing time zone is left to the caller) goes to pydantic.
+
+
+class _NotPlain(Exception):
+    pass
+
+
+def _text(value: Any) -> str:
+    if type(value) is not str:
+        raise _NotPlain
+    return value
+
+
+def _text_or_none(value: Any) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _list(value: Any) -> list:
+    if type(value) is not list:
+        raise _NotPlain
+    return value
+
+
+def _choice(enum: type) -> Any:
+    members = {member.value: member for member in enum}
+
+    def choose(value: Any) -> Any:
+        member = members.get(value) if type(value) is str else None
+        if member is None:
+            raise _NotPlain
+        return member
+
+    return choose
+
+
+def _record(value: Any, keys: frozenset[str], *, required: bool) -> dict[str, Any]:
+    """A mapping of texts with only ``keys`` (all of them if ``required``, else each may be None)."""
+    if type(value) is not dict or not (value.keys() == keys if required else value.keys() <= keys):
+        raise _NotPlain
+    for item in value.values():
+        if type(item) is not str and (required or item is not None):
+            raise _NotPlain
+    return value
+
+
+_ISO_DATETIME = re.compile(r"\d{4}-\d\d-\d\dT(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)")
+
+
+def _datetime(value: Any) -> dt.datetime | None:
+    if value is None or type(value) is dt.datetime:  # YAML's own timestamps
+        return value
+    if type(value) is str and _ISO_DATETIME.fullmatch(value):
+        try:
+            return dt.datetime.fromisoformat(value)
+        except ValueError:  # 2026-02-30: pydantic words it
+            pass
+    raise _NotPlain
+
+
+_kind, _platform = _choice(PostKind), _choice(Platform)
+_MEDIA_KEYS, _IGNORE_KEYS = frozenset({"file", "alt", "type"}), frozenset({"rule", "reason"})
+# PostEntry's fields, each with its reader; an unknown key makes the entry not plain.
+_PLAIN_FIELDS = {
+    "text": _text, "id": _text_or_none, "kind": _kind, "spoiler_text": _text,
+    "quoted": _text_or_none, "quoted_author": _text_or_none, "in_reply_to": _text_or_none,
+    "scheduled_at": _datetime, "tool": _text_or_none, "account": _text_or_none, "lang": _text_or_none,
+    "platforms": lambda value: tuple(_platform(item) for item in _list(value)),
+    "thread": lambda value: tuple(_text(item) for item in _list(value)),
+    "media": lambda value: tuple(Media(**_record(item, _MEDIA_KEYS, required=False)) for item in _list(value)),
+    "ignore": lambda value: tuple(Suppression(**_record(item, _IGNORE_KEYS, required=True)) for item in _list(value)),
+}
+
+
+def _plain_entry(item: Any) -> PostEntry | None:
+    """The entry as pydantic would make it, if it is plain; None if pydantic must decide."""
+    if type(item) is not dict:
+        return None
+    try:
+        return PostEntry(**{key: _PLAIN_FIELDS[key](value) for key, value in item.items()})
+    except (KeyError, _NotPlain):  # KeyError: an unknown key
+        return None
 
 
 def _field_nodes(node) -> dict[str, Any]:
@@ -114,8 +223,8 @@ def _field_nodes(node) -> dict[str, Any]:
     return {key.value: value for key, value in node.value}
 
 
-def _where(document: YamlDocument, node, key: str) -> tuple[int, int]:
-    value = _field_nodes(node).get(key)
+def _where(document: YamlDocument, node, fields: dict[str, Any], key: str) -> tuple[int, int]:
+    value = fields.get(key)
     node = value if value is not None else node
     return node.start_mark.line + 1 + document.line_offset, node.start_mark.column + 1
 
@@ -126,7 +235,8 @@ def _source(document: YamlDocument, node, value: str) -> Source:
     return Source(document.path, anchors=scalar_anchors(document, node, value))
 
 
-def _expand(document: YamlDocument, entry: PostEntry, index: int, node, fields: dict, first_line: int) -> list[Post]:
+def _expand(document: YamlDocument, entry: PostEntry, index: int, node, fields: dict, first_line: int,
+            directives: bool = False) -> list[Post]:
     """The entry as posts: one, or one per part of a thread."""
     shown = document.path
     field_sources: dict[str, Source] = {}
@@ -151,7 +261,7 @@ def _expand(document: YamlDocument, entry: PostEntry, index: int, node, fields: 
     for position, item in enumerate(entry.ignore):
         item_node = ignore_nodes.value[position] if ignore_nodes is not None else None
         field_sources[f"ignore[{item.rule}]"] = _source(document, item_node, "")
-    for rule, reason, line, column in _comment_suppressions(document, node):
+    for rule, reason, line, column in _comment_suppressions(document, node) if directives else ():
         suppressions.setdefault(rule, reason)
         field_sources.setdefault(f"ignore[{rule}]", Source(shown, anchors=((0, line, column),)))
 
@@ -194,8 +304,6 @@ def _comment_suppressions(document: YamlDocument, node):
     if node is None or not document.text:
         return
     text, first = document.text, node.start_mark.line
-    if not _has_directives(text):  # the usual file: nothing to look for
-        return
     # Only the entry's own lines and the one above it (a whole-file split per entry would make
     # reading a large file quadratic).
     line_start = text.rfind("\n", 0, node.start_mark.index) + 1
@@ -209,12 +317,6 @@ def _comment_suppressions(document: YamlDocument, node):
         for rule in found.group(1).split(","):
             if rule.strip():
                 yield rule.strip(), found.group(2).strip(), number + 1 + document.line_offset, found.start() + 1
-
-
-@functools.lru_cache(maxsize=8)
-def _has_directives(text: str) -> bool:
-    # Cached per file text (a str caches its hash): asked once per entry.
-    return "socialrules:" in text
 
 
 def posts_from_entries(entries, shown: str = "<example>") -> list[Post]:
