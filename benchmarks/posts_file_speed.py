@@ -6,7 +6,6 @@ Prints the median wall time of a few runs (warm cache), and the read/check split
 from __future__ import annotations
 
 import datetime as dt
-import os
 import statistics
 import subprocess
 import sys

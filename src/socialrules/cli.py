@@ -6,6 +6,8 @@ configuration, rule-file or input error (the message on stderr).
 
 from __future__ import annotations
 
+import atexit
+import gc
 import os
 import sys
 from pathlib import Path
@@ -27,6 +29,11 @@ _FAIL_ON = ("error", "warning", "info", "never")
 class _Group(click.Group):
     """Turns a SocialrulesError raised anywhere below into its message and exit status 2."""
 
+    def main(self, args=None, *rest, **options):
+        if args is None:  # a command line of its own, not a test runner's call in its process
+            _one_short_run()
+        return super().main(args, *rest, **options)
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
@@ -41,6 +48,14 @@ class _Group(click.Group):
             _error(f"internal error ({type(error).__name__}: {error}); please report it, "
                    "with SOCIALRULES_DEBUG=1 set for the details")
             ctx.exit(2)
+
+
+def _one_short_run() -> None:
+    """The rules, their tables and the findings hold no reference cycles worth collecting: the
+    cyclic garbage collector would only walk them again and again during the run, and all of
+    them once more at exit (~15 ms of a ~100 ms run). The process ends with the command."""
+    gc.disable()
+    atexit.register(gc.freeze)
 
 
 def _error(message: str) -> None:

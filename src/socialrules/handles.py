@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
+from .text.lazy import lazy_re
+
 if TYPE_CHECKING:
     from .models import Account, TeamProfile
 
@@ -29,11 +31,11 @@ __all__ = ["AccountStatus", "Allies", "account_domains", "account_status", "home
 
 # A profile's web address: https://instance/@user, https://instance/@user@other (a remote account
 # seen from an instance), https://instance/users/user, https://twitter.com/user, https://x.com/user.
-_PROFILE_URL = re.compile(
+_PROFILE_URL = lazy_re(
     r"(?:https?://)?(?:www\.|mobile\.)?([^/@\s?#]+)/(@|users/)?([^/@\s?#]+)(?:@([^/@\s?#]+))?/?")
 _TWITTER_HOSTS = frozenset({"twitter.com", "x.com"})
-_HANDLE = re.compile(r"@[^@\s/]+(?:@[^@\s/]+)?")
-_HOST = re.compile(r"(?:[a-z][a-z0-9+.-]*://)?([^/\s?#:@]+\.[^/\s?#:@]+)", re.IGNORECASE)
+_HANDLE = lazy_re(r"@[^@\s/]+(?:@[^@\s/]+)?")
+_HOST = lazy_re(r"(?:[a-z][a-z0-9+.-]*://)?([^/\s?#:@]+\.[^/\s?#:@]+)", re.IGNORECASE)
 
 
 def normalize_handle(handle: str, home: str | None = None) -> str:
@@ -133,7 +135,7 @@ class Allies:
         # for its subdomains.
         alternatives = [fnmatch.translate(pattern) if "*" in pattern or "?" in pattern or "[" in pattern
                         else rf"(?:.*\.)?{re.escape(pattern)}\Z" for pattern in self.domains]
-        self._domains = re.compile("|".join(alternatives)) if alternatives else None
+        self._domains = lazy_re("|".join(alternatives)) if alternatives else None
 
     def __bool__(self) -> bool:
         return bool(self.handles or self.instances or self.domains)

@@ -6,13 +6,12 @@ import string
 from dataclasses import replace
 from pathlib import Path
 
-import regex
-
-from .cache import cached
+from .cache import cached, files_below
 from .errors import SocialrulesError
 from .models import Rule
+from .text.lazy import lazy_re
 
-_RULE_ID = regex.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_RULE_ID = lazy_re(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 RULE_SUFFIXES = (".yaml", ".yml")
 
 
@@ -44,7 +43,7 @@ def load_folder(folder: Path) -> list[Rule]:
     folder = folder.resolve()
     files = rule_files(folder)
     # Rules may read data files (lexicons) anywhere below their folder: all of it is the key.
-    watched = sorted(path for path in folder.rglob("*") if path.is_file())
+    watched = files_below(folder)
     return cached(f"rules:{folder}", watched, lambda: [load_rule_file(path) for path in files])
 
 

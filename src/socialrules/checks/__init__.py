@@ -8,8 +8,9 @@ the module ``socialrules.checks.<name>`` on first use, so adding a kind is addin
 
 from __future__ import annotations
 
-import importlib
 import dataclasses
+import importlib
+import pickle
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from ..engine import AccountSubject, Subject
     from ..models import Config, Rule
 
-__all__ = ["OPTIONS_CONFIG", "Check", "Hit", "get_kind", "register"]
+__all__ = ["OPTIONS_CONFIG", "Check", "Hit", "Packed", "get_kind", "pack", "register"]
 
 # For every Options dataclass: unknown options are errors; attribute docstrings document them.
 OPTIONS_CONFIG = {"extra": "forbid", "use_attribute_docstrings": True}
@@ -80,6 +81,37 @@ class Check:
     def run_all(self, subjects: list[Subject]) -> Iterable[tuple[int, Hit]]:
         """For scope "posts": (index in ``subjects``, hit) pairs."""
         raise NotImplementedError
+
+
+def pack(table: dict[Any, Any]) -> dict[Any, bytes]:
+    """A table with each value pickled apart: for `prepare` to return, and for the check to read
+    through :class:`Packed`."""
+    return {key: pickle.dumps(value, pickle.HIGHEST_PROTOCOL) for key, value in table.items()}
+
+
+class Packed(dict):
+    """A packed table (see :func:`pack`) whose values are unpickled when first looked up.
+
+    Prepared options are cached, and loading them is paid at every start: a table of thousands of
+    lists costs milliseconds to unpickle, while a post looks up a handful of its keys. It is for
+    look-ups by key (``table[key]``, ``key in table``, ``get``); iterate over ``packed`` instead.
+    """
+
+    __slots__ = ("packed",)
+
+    def __init__(self, packed: dict[Any, bytes]) -> None:
+        super().__init__()
+        self.packed = packed
+
+    def __missing__(self, key: Any) -> Any:
+        value = self[key] = pickle.loads(self.packed[key])
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.packed
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        return self[key] if key in self.packed else default
 
 
 _KINDS: dict[str, type[Check]] = {}

@@ -18,11 +18,9 @@ media. `{reason}` says which case it is, in French and English: write `{reason[f
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Iterator
 
-import regex
-
+from ..text.lazy import lazy_regex
 from ..text.normalize import fold
 from . import OPTIONS_CONFIG, Check, Hit, register
 
@@ -36,24 +34,18 @@ _REASONS = {
     "same": ("la description répète le texte du post", "the description repeats the post's text"),
 }
 
-_FILE_NAME = r"""(?xi)
+_FILE_NAME = lazy_regex(r"""(?xi)
     \S+\.(?:jpe?g|png|gif|webp|heic|heif|bmp|tiff?|svg|avif|mp4|mov|m4v|webm|avi|mkv|mp3|m4a|wav|ogg)
   | (?:IMG|DSC|DSCN|DCIM|PXL|VID|MVIMG|GOPR|WhatsApp\ (?:Image|Video)|Screenshot|Screen\ ?Shot
       |Capture(?:\ d['’ ]?[ée]cran)?|Photo|Image)[\s_-]*\d[\d\s_.:,-]*   # camera and screenshot names
     (?:(?:at|à|a)\s+\d[\d\s_.:hH-]*)?(?:\.\w{3,4})?                        # ... at 10.22.33
-"""
-
-
-@cache
-def _file_name() -> regex.Pattern[str]:
-    """Compiled when first needed (~5 ms): most posts have no media."""
-    return regex.compile(_FILE_NAME)
+""")
 # A description made of emoji, symbols, punctuation and spaces only: nothing a reader can say.
-_NO_WORDS = regex.compile(r"[\p{So}\p{Sk}\p{P}\p{Z}\s\uFE0F\u200D\p{Emoji_Modifier}]+")
-_SYMBOL = regex.compile(r"\p{So}")
-_DIGITS_AND_PUNCT = regex.compile(r"[\d\p{P}\s]+")
-_SPACES = regex.compile(r"\s+")
-_VISIBLE = regex.compile(r"[^\s\p{Cf}]")
+_NO_WORDS = lazy_regex(r"[\p{So}\p{Sk}\p{P}\p{Z}\s\uFE0F\u200D\p{Emoji_Modifier}]+")
+_SYMBOL = lazy_regex(r"\p{So}")
+_DIGITS_AND_PUNCT = lazy_regex(r"[\d\p{P}\s]+")
+_SPACES = lazy_regex(r"\s+")
+_VISIBLE = lazy_regex(r"[^\s\p{Cf}]")
 
 DEFAULT_GENERIC = [
     "image", "images", "photo", "photos", "img", "alt", "alt text", "alttext", "picture", "pic",
@@ -108,7 +100,7 @@ class AltText(Check):
             return "emoji" if _SYMBOL.search(alt) else "short"
         if len(alt) < 4 * self.options.min_length and len(_VISIBLE.findall(alt)) < self.options.min_length:
             return "short"
-        if _file_name().fullmatch(alt):
+        if _FILE_NAME.fullmatch(alt):
             return "file"
         if _key(alt) in self.generic:
             return "generic"

@@ -23,14 +23,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-import regex
-
 from ..errors import SocialrulesError
+from ..text.lazy import lazy_regex
 from ..text.normalize import fold
 from . import OPTIONS_CONFIG, Check, Hit, register
 
 # A hashtag whose body is letters only (digits and underscores: left alone).
-_HASHTAG = regex.compile(r"(?<![\w&/#@])#([^\W\d_]+)(?![\w#@])")
+_HASHTAG = lazy_regex(r"(?<![\w&/#@])#([^\W\d_]+)(?![\w#@])")
 _VOWELS = frozenset("aeiouyh")
 _LONGEST_WORD = 24
 

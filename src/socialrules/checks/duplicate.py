@@ -9,15 +9,15 @@ thousands of posts is not compared pair by pair.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from ..text.lazy import lazy_re
+from ..text.analysis import word_list
 from . import OPTIONS_CONFIG, Check, Hit, register
 
-_LINK = re.compile(r"https?://\S+|www\.\S+")
-_WORD = re.compile(r"\w+")
-_CLAUSE = re.compile(r"[.!?;:,()\[\]«»\"\n]+|\s[-–—]\s")
+_LINK = lazy_re(r"https?://\S+|www\.\S+")
+_CLAUSE = lazy_re(r"[.!?;:,()\[\]«»\"\n]+|\s[-–—]\s")
 _COMMON = 50  # a clause shared by more posts than this says nothing (a signature, a slogan)
 
 
@@ -49,8 +49,10 @@ class Duplicate(Check):
             text = subject.post.text
             if not text.strip():
                 continue
-            folded = _LINK.sub(" ", subject.view("text").folded.text)
-            words = _WORD.findall(folded)
+            folded = subject.view("text").folded.text
+            if "http" in folded or "www." in folded:
+                folded = _LINK.sub(" ", folded)
+            words = word_list(folded)
             if not words:
                 continue
             key = _audience(subject)
@@ -89,4 +91,4 @@ class Duplicate(Check):
 
 def _audience(subject) -> tuple:
     """Posts compete only on the same account and platforms."""
-    return ((subject.post.account or "").lower(), tuple(sorted(subject.platforms)))
+    return ((subject.post.account or "").lower(), frozenset(subject.platforms))

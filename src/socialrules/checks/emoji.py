@@ -16,13 +16,10 @@ English (write `{cues[fr]}` or `{cues[en]}`); `{value}` is the number of emoji, 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import cache
 from typing import Iterator
 
-import regex
-
+from ..text.lazy import lazy_re, lazy_regex
 from . import OPTIONS_CONFIG, Check, Hit, register
 
 # Words after which an emoji at the end of a sentence stands for a noun ("j'aime le 🍕").
@@ -33,17 +30,11 @@ _ARTICLES = frozenset(
 # Every emoji has a character from U+2100 up (pictographs, U+FE0F, regional indicators) or the
 # keycap mark U+20E3: a text without one has no emoji, and finding emoji (grapheme clusters)
 # costs ~15 µs on a post. (Written as a negated class: the range itself takes re ~7 ms to compile.)
-_MAYBE_EMOJI = re.compile("[^\x00-\u20e2\u20e4-\u20ff]")
+_MAYBE_EMOJI = lazy_re("[^\x00-\u20e2\u20e4-\u20ff]")
 # Searched backwards from the emoji ((?r)): the word just before it on the same line.
-_WORD_BEFORE = r"(?r)(\w+)['’]?[^\S\n]*\Z"
-_LOWER_WORD_AFTER = r"[^\S\n]*\p{Ll}"
-_SENTENCE_END_AFTER = r"(?m)[^\S\n]*(?:[.!?…]|$)"
-
-
-@cache
-def _compiled(source: str) -> regex.Pattern[str]:
-    """Compiled when a post first has emoji enough to look closer (~2 ms, once)."""
-    return regex.compile(source)
+_WORD_BEFORE = lazy_regex(r"(?r)(\w+)['’]?[^\S\n]*\Z")
+_LOWER_WORD_AFTER = lazy_regex(r"[^\S\n]*\p{Ll}")
+_SENTENCE_END_AFTER = lazy_regex(r"(?m)[^\S\n]*(?:[.!?…]|$)")
 
 
 @dataclass(slots=True)
@@ -136,10 +127,10 @@ def _in_words(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The emoji that stand for a word inside a sentence."""
     found = []
     for start, end in spans:
-        lower_after = _compiled(_LOWER_WORD_AFTER).match(text, end)
-        if not lower_after and not _compiled(_SENTENCE_END_AFTER).match(text, end):
+        lower_after = _LOWER_WORD_AFTER.match(text, end)
+        if not lower_after and not _SENTENCE_END_AFTER.match(text, end):
             continue
-        before = _compiled(_WORD_BEFORE).search(text, max(0, start - 40), start)
+        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
         if before is not None and (lower_after or before.group(1).lower() in _ARTICLES):
             found.append((start, end))
     return found

@@ -12,14 +12,11 @@ A squared letter followed by the emoji selector (🅰️, 🅱️, 🅾️, 🅿
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Iterator
 
-import regex
-
+from ..text.lazy import lazy_re, lazy_regex
 from . import OPTIONS_CONFIG, Check, Hit, register
 
 _SMALL_CAPITALS = dict(zip("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", "abcdefghijklmnoprstuvwyz"))
@@ -36,20 +33,15 @@ _STYLED = (r"\U0001D400-\U0001D7FF\uFF21-\uFF3A\uFF41-\uFF5A\u24B6-\u24E9\u249C-
 _TURNED_CHARS = "".join(c for c in _TURNED if c not in "ſ˙¡¿")
 
 # The first test, in the standard library's engine: it scans a character class ~4x faster.
-_ANY = re.compile(f"[{_STYLED}{_TURNED_CHARS}]")
+_ANY = lazy_re(f"[{_STYLED}{_TURNED_CHARS}]")
 # A run of styled letters, spaces, digits and punctuation between them; squared letters that
 # are emoji (followed by U+FE0F) end a run.
-_STYLED_RUN = (rf"(?:(?![\U0001F170-\U0001F189]\uFE0F)[{_STYLED}])"
-               rf"(?:[{_STYLED}\d\p{{P}}\p{{Zs}}]*(?:(?![\U0001F170-\U0001F189]\uFE0F)[{_STYLED}]))?")
-_TURNED_RUN = rf"[{_TURNED_CHARS}](?:[{_TURNED_CHARS}a-z∀Ǝ⅁ſ⊥˙¡¿'\p{{P}}\p{{Zs}}]*[{_TURNED_CHARS}])?"
-_LETTER = f"[{_STYLED}]"
-_TURNED_LETTER = f"[{_TURNED_CHARS}]"
-
-
-@cache
-def _compiled(source: str) -> regex.Pattern[str]:
-    """The patterns above, compiled when a text first needs them (most never do)."""
-    return regex.compile(source)
+_STYLED_RUN = lazy_regex(rf"(?:(?![\U0001F170-\U0001F189]\uFE0F)[{_STYLED}])"
+                         rf"(?:[{_STYLED}\d\p{{P}}\p{{Zs}}]*(?:(?![\U0001F170-\U0001F189]\uFE0F)[{_STYLED}]))?")
+_TURNED_RUN = lazy_regex(
+    rf"[{_TURNED_CHARS}](?:[{_TURNED_CHARS}a-z∀Ǝ⅁ſ⊥˙¡¿'\p{{P}}\p{{Zs}}]*[{_TURNED_CHARS}])?")
+_LETTER = lazy_regex(f"[{_STYLED}]")
+_TURNED_LETTER = lazy_regex(f"[{_TURNED_CHARS}]")
 
 _STYLES = {
     "math": ("lettres mathématiques (gras, italique, cursive…)", "mathematical letters (bold, italic, script...)"),
@@ -119,13 +111,13 @@ class FancyText(Check):
             text = view.text
             if text.isascii() or not _ANY.search(text):
                 continue
-            for match in _compiled(_STYLED_RUN).finditer(text):
-                letters = _compiled(_LETTER).findall(match.group())
+            for match in _STYLED_RUN.finditer(text):
+                letters = _LETTER.findall(match.group())
                 if len(letters) >= minimum:
                     style = max(set(map(_style, letters)), key=[_style(c) for c in letters].count)
                     yield _hit(match, field_name, plain_text(match.group()), style)
-            for match in _compiled(_TURNED_RUN).finditer(text):
-                if len(_compiled(_TURNED_LETTER).findall(match.group())) >= minimum:
+            for match in _TURNED_RUN.finditer(text):
+                if len(_TURNED_LETTER.findall(match.group())) >= minimum:
                     yield _hit(match, field_name, plain_turned(match.group()), "turned")
 
 

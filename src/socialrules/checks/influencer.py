@@ -29,12 +29,13 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from ..handles import account_status, host_of
+from ..text.lazy import lazy_re
 from ..text.normalize import fold
 from . import OPTIONS_CONFIG, Check, Hit, register
 
-_WORD = re.compile(r"\w+")
-_MENTION = re.compile(r"(?<![\w@])@(\w{1,30})(?![\w@])")
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)  # a link written in a bio
+_WORD = lazy_re(r"\w+")
+_MENTION = lazy_re(r"(?<![\w@])@(\w{1,30})(?![\w@])")
+_URL = lazy_re(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)  # a link written in a bio
 
 
 @dataclass(slots=True)
@@ -93,7 +94,7 @@ class Influencer(Check):
                 words = _WORD.findall(form)
                 if words:
                     body = r"\s+".join(re.escape(part) for part in form.split())
-                    pattern = re.compile(rf"(?<!\w){body}(?!\w)")
+                    pattern = lazy_re(rf"(?<!\w){body}(?!\w)")
                     if entry["weight"] <= 0:
                         self.institutions.setdefault(words[0], []).append((pattern, frozenset(words)))
                     else:

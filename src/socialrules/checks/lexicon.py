@@ -23,11 +23,12 @@ from typing import Any, Iterator, Literal
 import regex
 
 from ..errors import SocialrulesError
+from ..text.lazy import lazy_regex
 from ..text.normalize import fold
 from . import OPTIONS_CONFIG, Check, Hit, register
 
-_WORD = regex.compile(r"\w+")
-_OPTIONAL = regex.compile(r"\(([^()]*)\)")
+_WORD = lazy_regex(r"\w+")
+_OPTIONAL = lazy_regex(r"\(([^()]*)\)")
 
 
 @dataclass(slots=True)

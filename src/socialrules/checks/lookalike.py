@@ -28,9 +28,10 @@ from typing import Iterator
 
 from ..handles import Allies, account_status, home_instance, is_handle, normalize_handle, split_handle
 from ..text.confusables import skeleton
+from ..text.lazy import lazy_re
 from . import OPTIONS_CONFIG, Check, Hit, register
 
-_SEPARATORS = re.compile(r"[\W_]+")
+_SEPARATORS = lazy_re(r"[\W_]+")
 _LEET = str.maketrans("0134578@$", "oieastbas")
 _BADGES = frozenset("✓✔☑✅🔵🔷")
 # The letters an ASCII name may stand for: its skeleton's (m is rn, 0 is o, 1 is l) and its
@@ -86,7 +87,7 @@ class Lookalike(Check):
         affixes = sorted({_plain(a) for a in options.affixes} - {""}, key=len, reverse=True)
         alternatives = "|".join(map(re.escape, affixes)) or "(?!)"
         self.affixes = frozenset(affixes)
-        self._affix_run = re.compile(rf"(?:{alternatives}|\d+)*")
+        self._affix_run = lazy_re(rf"(?:{alternatives}|\d+)*")
         shown: dict[str, list[str]] = {}  # key -> [handle label, name label]
         plains: dict[str, str] = {}
         for label in [*team.accounts, *team.names]:

@@ -10,9 +10,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Callable, Iterator, Literal
 
-import regex
-
 from ..errors import SocialrulesError
+from ..text.lazy import lazy_regex
 from . import OPTIONS_CONFIG, Check, Hit, register
 
 Measure = Literal["twitter_length", "mastodon_length", "hashtags", "mentions", "urls", "emoji",
@@ -20,7 +19,10 @@ Measure = Literal["twitter_length", "mastodon_length", "hashtags", "mentions", "
 
 # A character a reader sees: not white space, not an invisible format character (zero-width
 # space, joiners, bidi marks), not a Hangul filler, which are all used to make a text look empty.
-_VISIBLE = regex.compile(r"[^\s\p{Cf}\u034f\u115f\u1160\u3164\uffa0]")
+_VISIBLE = lazy_regex(r"[^\s\p{Cf}\u034f\u115f\u1160\u3164\uffa0]")
+# As str.isupper and str.isalpha see characters.
+_UPPER = lazy_regex(r"\p{Uppercase}")
+_LETTER = lazy_regex(r"\p{L}")
 
 
 @dataclass(slots=True)
@@ -71,7 +73,7 @@ def _twitter_length(check: Metric, subject) -> Hit | None:
     text = subject.post.text
     limit = int(check.options.max or check.config.limits.twitter)
     config = V3 if limit == V3.max_weighted_length else V3.with_limit(limit)
-    count = twitter_length(text, config)
+    count = twitter_length(text, config, urls=subject.view("text").urls)
     if count.weighted_length <= limit:
         return None
     return Hit(count.fits_until, len(text), "text", {
@@ -107,13 +109,12 @@ def _counter(entity: str) -> Callable[[Metric, object], Hit | None]:
 
 def _capitals(check: Metric, subject) -> Hit | None:
     text = subject.post.text
-    if text.isascii():
-        upper = sum(1 for c in text if "A" <= c <= "Z")
-        letters = upper + sum(1 for c in text if "a" <= c <= "z")
-    else:
-        letters = sum(1 for c in text if c.isalpha())
-        upper = sum(1 for c in text if c.isupper())
     limit = check.options.max if check.options.max is not None else 0.7
+    # Capitals are counted first: most texts have too few to be judged at all.
+    upper = len(_UPPER.findall(text))
+    if upper <= limit * check.options.min_letters:
+        return None
+    letters = len(_LETTER.findall(text))
     if letters < check.options.min_letters or upper / letters <= limit:
         return None
     first = next(i for i, c in enumerate(text) if c.isalpha())

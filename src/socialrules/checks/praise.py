@@ -42,6 +42,7 @@ from typing import Any, Iterator
 import regex
 
 from ..errors import SocialrulesError
+from ..text.lazy import lazy_regex
 from ..text.normalize import Folded, fold
 from . import OPTIONS_CONFIG, Check, Hit, register
 from .lexicon import Category, _entries, read_lexicons
@@ -56,23 +57,23 @@ _DIRECTED = frozenset({"thanks", "congratulations"})  # they take a recipient: "
 _INTENSIFIABLE = frozenset({"quality", "compliment-weak"})  # "super simple", "so kind"
 _VERBAL = frozenset({"thanks", "recommendation", "congratulations"})  # "jamais assez merci"
 
-_WORD = regex.compile(r"\w+")
-_SYMBOLIC = regex.compile(r"[^\w\s'\-]")  # forms such as "10/10", "#sarcasme", "0 €", "n°1"
-_ELONGATED = regex.compile(r"(\p{L})\1{2,}")
+_WORD = lazy_regex(r"\w+")
+_SYMBOLIC = lazy_regex(r"[^\w\s'\-]")  # forms such as "10/10", "#sarcasme", "0 €", "n°1"
+_ELONGATED = lazy_regex(r"(\p{L})\1{2,}")
 # Sentence and clause ends: terminal punctuation before a space, colons, dashes, arrows, lines.
-_BOUNDARY = regex.compile(r"[.!?…]+(?=[\s\"'»”)\]*]|$)|[:;](?=\s|$)|\n+|(?<=\s)[–-](?=\s)|[—→|]")
-_EMOJI_CUT = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f]\s+(?=\p{Lu})")
-_CLAUSE = regex.compile(r"[,;(]")
-_TIME = regex.compile(r"(?<!\w)(?:\d{1,2}\s?h(?:\s?\d\d)?|\d{1,2}(?::\d\d)?\s?(?:am|pm)|(?:19|20)\d\d)(?!\w)")
-_MENTION = regex.compile(r"(?<![\w@])@(\w+)(?:@([\w-]+(?:\.[\w-]+)+))?")
-_CAPITALISED = regex.compile(r"(?<![\w@#])\p{Lu}[\p{L}\p{N}]*")
-_HASHTAG = regex.compile(r"(?<![\w#])#(\w{6,})")
+_BOUNDARY = lazy_regex(r"[.!?…]+(?=[\s\"'»”)\]*]|$)|[:;](?=\s|$)|\n+|(?<=\s)[–-](?=\s)|[—→|]")
+_EMOJI_CUT = lazy_regex(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f]\s+(?=\p{Lu})")
+_CLAUSE = lazy_regex(r"[,;(]")
+_TIME = lazy_regex(r"(?<!\w)(?:\d{1,2}\s?h(?:\s?\d\d)?|\d{1,2}(?::\d\d)?\s?(?:am|pm)|(?:19|20)\d\d)(?!\w)")
+_MENTION = lazy_regex(r"(?<![\w@])@(\w+)(?:@([\w-]+(?:\.[\w-]+)+))?")
+_CAPITALISED = lazy_regex(r"(?<![\w@#])\p{Lu}[\p{L}\p{N}]*")
+_HASHTAG = lazy_regex(r"(?<![\w#])#(\w{6,})")
 # Only a text with one of these can hold a link (find_urls costs ~10 µs).
 _URL_HINTS = ("/", "www.", ".fr", ".com", ".org", ".net", ".io", ".eu", ".be", ".ch", ".ca",
               ".info", ".app", ".dev", ".social", ".gouv", ".uk", ".de")
-_DEGREE = regex.compile(r"(?<!\w)(?:assez|enough)(?!\w)")
+_DEGREE = lazy_regex(r"(?<!\w)(?:assez|enough)(?!\w)")
 # A praise word alone between quotation marks is mocked: le « génial » simulateur.
-_SCARE_QUOTES = regex.compile(r"[«“\"]\s*(?:\w+[\s'-]*){1,2}\s*[»”\"]")
+_SCARE_QUOTES = lazy_regex(r"[«“\"]\s*(?:\w+[\s'-]*){1,2}\s*[»”\"]")
 _RECIPIENT_STOP = frozenset({
     "pour", "for", "de", "d", "du", "on", "of", "avec", "with", "car", "because", "qui", "who",
     "that", "parce", "since", "sur", "about", "in",
@@ -107,7 +108,7 @@ _HANDLE = r"@\w+(?:@[\w-]+(?:\.[\w-]+)+)?"
 _OPEN, _CLOSE = "«“\"„", "»”\""
 # A plain post that relays someone: "RT @x: …" (the rest of the post), an introduced quote
 # ("citant @x : « … »", "via @x : …", "quoting @x: "…"") or an attributed one ("« … » (via @x)").
-_RELAY = regex.compile(
+_RELAY = lazy_regex(
     rf"(?P<rt>(?<![\w@])(?:RT|MT)\s*:?\s*{_HANDLE}\s*:?\s*)"
     rf"|(?P<intro>(?<![\w@])(?:en\s+)?(?:citant|cite|quoting|quote|via|selon|d['’]apr[eè]s"
     rf"|according\s+to|h/t)\s+{_HANDLE}(?:\s+(?:a\s+[ée]crit|[ée]crit|dit|says|said|wrote|writes))?"
@@ -121,8 +122,8 @@ _RELAY = regex.compile(
 _RELAY_WORDS = frozenset({"rt", "mt", "citant", "cite", "quoting", "quote", "via", "selon",
                           "d'après", "d’après", "d'apres", "h/t", "par", "by", "to"})
 _RELAY_PUNCTUATION = " \t:([,—–-"
-_CLOSING = regex.compile(rf"[{_CLOSE}]")
-_LINE_END = regex.compile(r"\n|\s[—–]\s|→")
+_CLOSING = lazy_regex(rf"[{_CLOSE}]")
+_LINE_END = lazy_regex(r"\n|\s[—–]\s|→")
 
 
 @dataclass(slots=True)
@@ -137,6 +138,8 @@ class PraiseOptions:
     """The summed weight of the distinct praise cues about the team that flags a boosted text."""
     entries: list[dict[str, Any]] = field(default_factory=list)
     """Filled when the rule is read: every term with its forms, category, weight, language."""
+    index: dict[str, Any] = field(default_factory=dict)
+    """Filled when the rule is read: the look-up tables built from the entries."""
 
 
 @dataclass(slots=True)
@@ -173,7 +176,7 @@ class Praise(Check):
 
     @classmethod
     def prepare(cls, options: dict[str, Any], folder: Path) -> dict[str, Any]:
-        options = {key: value for key, value in options.items() if key != "entries"}
+        options = {key: value for key, value in options.items() if key not in ("entries", "index")}
         prepared = super().prepare(options, folder)
         files, lexicons = read_lexicons(prepared["lexicons"], folder)
         entries = [entry for language, categories in lexicons for entry in _entries(categories, language)]
@@ -182,68 +185,26 @@ class Praise(Check):
             raise SocialrulesError("a praise rule needs praise terms (`lexicons` or `extend_terms`)")
         prepared["lexicons"] = files
         prepared["entries"] = entries
+        prepared["index"] = _index(entries)
         return prepared
 
     def __init__(self, rule, options: PraiseOptions, config) -> None:
         super().__init__(rule, options, config)
-        # Phrases indexed by their first word, matched word by word on the text's words; forms
-        # with symbols ("10/10", "#sarcasme") by regex; emoji by their first character, without
-        # variation selector or skin tone.
-        self.phrases: dict[str, _Candidates] = {}
-        self.symbolic: list[tuple[regex.Pattern[str], dict[str, Any]]] = []
-        self.by_char: dict[str, list[dict[str, Any]]] = {}
-        praise_words: set[str] = set()
-        praise_chars: set[str] = set()
-        singles = {form for entry in options.entries if entry["category"] not in SIGNALS
-                   for form in entry["forms"] if _WORD.fullmatch(form)}
-        for entry in options.entries:
-            praise = entry["category"] not in SIGNALS
-            for form in entry["forms"]:
-                words = tuple(_WORD.findall(form))
-                if not words:
-                    char = form.translate(_EMOJI_NOISE)[:1]
-                    if char:
-                        self.by_char.setdefault(char, []).append(entry)
-                        if praise:
-                            praise_chars.add(char)
-                    continue
-                if _SYMBOLIC.search(form):
-                    body = r"\s*".join(regex.escape(part) for part in form.split())
-                    self.symbolic.append((regex.compile(rf"(?<!\w){body}(?!\w)"), entry))
-                    continue
-                if praise:  # the prefilter's key: a praise word of the form, else its rarest
-                    praise_words.add(next((w for w in words if w in singles), None) or _key(words))
-                one_word, longer = self.phrases.setdefault(words[0], ([], {}))
-                if len(words) == 1:
-                    one_word.append(entry)
-                else:
-                    longer.setdefault(words[1], []).append((words, entry))
-        self.praise_words = frozenset(praise_words)
-        # One-word praise that hashtags glue to other words: #MerciMesAides, #ThankYouMesAides.
-        self.tag_praise = {glued: entry for entry in options.entries if entry["category"] not in SIGNALS
-                           for glued in (form.replace(" ", "") for form in entry["forms"])
-                           if len(glued) >= 5 and _WORD.fullmatch(glued)}
-        # Words without which no praise can be about the team: "vous êtes", "l'équipe", "le
-        # simulateur" (the team's names and handles are added by _team_setup).
-        self.product_words = frozenset(
-            form for entry in options.entries if entry["category"] == "product-words"
-            for form in entry["forms"] if _WORD.fullmatch(form))
-        self.target_words = frozenset(
-            _key(_WORD.findall(form)) for entry in options.entries
-            if entry["category"] in ("addressee", "team-words", "product-words")
-            for form in entry["forms"] if _WORD.search(form))
-        self.praise_chars = frozenset(praise_chars)
+        # The tables were built when the rule was read (and cached): see _index().
+        table = options.index
+        self.phrases: dict[str, _Candidates] = table["phrases"]
+        self.symbolic = [(lazy_regex(source), entry) for source, entry in table["symbolic"]]
+        self.by_char: dict[str, list[dict[str, Any]]] = table["by_char"]
+        self.praise_words: frozenset[str] = table["praise_words"]
+        self.tag_praise: dict[str, Entry] = table["tag_praise"]
+        self.product_words: frozenset[str] = table["product_words"]
+        self.target_words: frozenset[str] = table["target_words"]
+        self.praise_chars: frozenset[str] = table["praise_chars"]
         self.known_words = frozenset(self.phrases)
         self._tables: dict[str | None, dict] = {}
-        self.symbol_chars = frozenset(char for entry in options.entries for form in entry["forms"]
-                                      if _WORD.search(form) for char in _SYMBOLIC.findall(form))
-        # One search for all the praise written with symbols, when the text has such a symbol.
-        praise_symbolic = [pattern.pattern for pattern, entry in self.symbolic
-                           if entry["category"] not in SIGNALS]
-        self.praise_symbolic = regex.compile("|".join(praise_symbolic)) if praise_symbolic else None
-        self.praise_symbols = frozenset(
-            char for entry in options.entries if entry["category"] not in SIGNALS
-            for form in entry["forms"] if _WORD.search(form) for char in _SYMBOLIC.findall(form))
+        self.symbol_chars: frozenset[str] = table["symbol_chars"]
+        self.praise_symbolic = lazy_regex(table["praise_symbolic"]) if table["praise_symbolic"] else None
+        self.praise_symbols: frozenset[str] = table["praise_symbols"]
         self._team_setup(config.team)
 
     def table(self, lang: str | None) -> dict:
@@ -290,7 +251,7 @@ class Praise(Check):
         # A bare handle ("merci mesaides") only when too long to be an ordinary word.
         parts += [regex.escape(user) for user in self.team_users if len(user) >= 5]
         parts.sort(key=len, reverse=True)
-        self.team_regex = regex.compile(rf"(?<![\w@])(?:{'|'.join(parts)})(?!\w)") if parts else None
+        self.team_regex = lazy_regex(rf"(?<![\w@])(?:{'|'.join(parts)})(?!\w)") if parts else None
 
     def _team_refs(self, text: str) -> list[_Ref]:
         refs: list[_Ref] = []
@@ -898,6 +859,66 @@ class _Analysis:
         cues += [f"{target} (team)" for target in targets]
         return start, end, {"praise": ", ".join(praise), "target": ", ".join(targets),
                             "cues": ", ".join(dict.fromkeys(cues)), "score": round(score, 2)}
+
+
+def _index(entries: list[Entry]) -> dict[str, Any]:
+    """The check's look-up tables, built from its entries when the rule is read (and cached)."""
+    # Phrases indexed by their first word, matched word by word on the text's words; forms
+    # with symbols ("10/10", "#sarcasme") by regex; emoji by their first character, without
+    # variation selector or skin tone.
+    phrases: dict[str, _Candidates] = {}
+    symbolic: list[tuple[str, Entry]] = []  # (pattern, entry)
+    by_char: dict[str, list[Entry]] = {}
+    praise_words: set[str] = set()
+    praise_chars: set[str] = set()
+    singles = {form for entry in entries if entry["category"] not in SIGNALS
+               for form in entry["forms"] if _WORD.fullmatch(form)}
+    for entry in entries:
+        praise = entry["category"] not in SIGNALS
+        for form in entry["forms"]:
+            words = tuple(_WORD.findall(form))
+            if not words:
+                char = form.translate(_EMOJI_NOISE)[:1]
+                if char:
+                    by_char.setdefault(char, []).append(entry)
+                    if praise:
+                        praise_chars.add(char)
+                continue
+            if _SYMBOLIC.search(form):
+                body = r"\s*".join(regex.escape(part) for part in form.split())
+                symbolic.append((rf"(?<!\w){body}(?!\w)", entry))
+                continue
+            if praise:  # the prefilter's key: a praise word of the form, else its rarest
+                praise_words.add(next((w for w in words if w in singles), None) or _key(words))
+            one_word, longer = phrases.setdefault(words[0], ([], {}))
+            if len(words) == 1:
+                one_word.append(entry)
+            else:
+                longer.setdefault(words[1], []).append((words, entry))
+    return {
+        "phrases": phrases, "symbolic": symbolic, "by_char": by_char,
+        "praise_words": frozenset(praise_words), "praise_chars": frozenset(praise_chars),
+        # One-word praise that hashtags glue to other words: #MerciMesAides, #ThankYouMesAides.
+        "tag_praise": {glued: entry for entry in entries if entry["category"] not in SIGNALS
+                       for glued in (form.replace(" ", "") for form in entry["forms"])
+                       if len(glued) >= 5 and _WORD.fullmatch(glued)},
+        # Words without which no praise can be about the team: "vous êtes", "l'équipe", "le
+        # simulateur" (the team's names and handles are added by _team_setup).
+        "product_words": frozenset(
+            form for entry in entries if entry["category"] == "product-words"
+            for form in entry["forms"] if _WORD.fullmatch(form)),
+        "target_words": frozenset(
+            _key(_WORD.findall(form)) for entry in entries
+            if entry["category"] in ("addressee", "team-words", "product-words")
+            for form in entry["forms"] if _WORD.search(form)),
+        "symbol_chars": frozenset(char for entry in entries for form in entry["forms"]
+                                  if _WORD.search(form) for char in _SYMBOLIC.findall(form)),
+        # One search for all the praise written with symbols, when the text has such a symbol.
+        "praise_symbolic": "|".join(source for source, entry in symbolic if entry["category"] not in SIGNALS),
+        "praise_symbols": frozenset(
+            char for entry in entries if entry["category"] not in SIGNALS
+            for form in entry["forms"] if _WORD.search(form) for char in _SYMBOLIC.findall(form)),
+    }
 
 
 def _key(words: list[str] | tuple[str, ...]) -> str:

@@ -18,12 +18,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from functools import cache
 from dataclasses import dataclass, field
 from typing import Iterator
 
-import regex
-
+from ..text.lazy import lazy_re, lazy_regex
 from . import OPTIONS_CONFIG, Check, Hit, register
 
 _NAMES = {
@@ -44,7 +42,7 @@ _NAMES = {
 }
 
 # Tokens recognisable by their shape alone. Each value is the named group that holds the secret.
-_SHAPES = r"""(?x)
+_SHAPES = lazy_regex(r"""(?x)
   (?<![\w-])(?P<github>gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,})
 | (?<![\w-])(?P<gitlab>glpat-[A-Za-z0-9_\-]{20,})
 | (?<![\w-])(?P<slack>xox[bpars]-[A-Za-z0-9\-]{10,})
@@ -57,24 +55,24 @@ _SHAPES = r"""(?x)
 | (?i:bearer)\s+(?P<bearer>[A-Za-z0-9._~+/\-]{16,}=*)
 | (?P<private_key>-----BEGIN\ (?:[A-Z0-9]+\ )*PRIVATE\ KEY(?:\ BLOCK)?-----)
 | \b[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s:/@]+:(?P<url_password>[^\s/@]+)@
-"""
+""")
 
 # Whose secret it is, between the label and the value: "mot de passe du compte", "key for the API".
 _OWNER = r"(?:\s+(?:du|de\ la|de\ l['’]|des|of\ the|for\ the|for)\s+[\w-]+(?:\s+[\w-]+)?)?"
 
 # A value after a password label. `sep` tells how sure the writer was that a value follows:
 # "=" (configuration syntax) or quotes are sure; ":" and "est"/"is" need a password-like value.
-_LABELLED = r"""(?xi)
+_LABELLED = lazy_regex(r"""(?xi)
   (?<![\w-])
   (?:mot\s+de\s+passe|mdp|passwords?|passwd|passphrase|pwd|pass(?=\s*=))
   {owner}
   (?P<sep>\s*[:=]\s*|\s+(?:est|is|:)\s+)
   (?P<quote>["'“«‘`]\s?)?
   (?P<password>[^\s"'”»’`]{3,})
-""".replace("{owner}", _OWNER)
+""".replace("{owner}", _OWNER))
 
 # A long random-looking value after a secret word.
-_NEAR_WORD = r"""(?xi)
+_NEAR_WORD = lazy_regex(r"""(?xi)
   (?<![\w-])
   (?:api[\s_-]?key|apikey|access[\s_-]?token|auth[\s_-]?token|secret[\s_-]?key|client[\s_-]?secret
     |tokens?|jetons?|cl[ée]f?s?(?:\s+(?:d['’]api|api|d['’]acc[eè]s|secr[eè]tes?|priv[ée]es?))?
@@ -83,21 +81,15 @@ _NEAR_WORD = r"""(?xi)
   (?:\s*[:=]\s*|\s+(?:est|is|:)\s+|\s+)
   ["'`“«]?\s?
   (?P<generic>[A-Za-z0-9_\-+/=.]{12,})
-""".replace("{owner}", _OWNER)
+""".replace("{owner}", _OWNER))
 
-
-@cache
-def _compiled(source: str) -> regex.Pattern[str]:
-    """The three searches above, compiled when first needed: compiling them costs ~10 ms, more
-    than a whole command-line run should spend on a rule, and most runs never need them."""
-    return regex.compile(source)
 
 # Cheap tests first, so that a post with nothing to hide costs a few µs: each search runs only
 # when the text holds what it needs (a token's prefix, a password label, a secret word), and
 # token searches only when the text has a long run of token characters with a digit in it.
-_LONG_RUN = re.compile(r"[A-Za-z0-9_]{12,}")
-_DIGITS = re.compile(r"\d")
-_TOKENISH = re.compile(r"[0-9][A-Za-z0-9_]{5}")  # a fast first test: a digit and 5 more
+_LONG_RUN = lazy_re(r"[A-Za-z0-9_]{12,}")
+_DIGITS = lazy_re(r"\d")
+_TOKENISH = lazy_re(r"[0-9][A-Za-z0-9_]{5}")  # a fast first test: a digit and 5 more
 _SHAPE_HINTS = ("gh", "github_pat_", "glpat-", "xox", "hooks.slack.com", "AKIA", "ASIA", "AIza",
                 "k_live_", "k_test_", "sk-", "eyJ", "earer")
 # Words of the folded text (as TextView.variant_words gives them, shared with the lexicon rules)
@@ -107,11 +99,11 @@ _SECRET_WORDS = frozenset(
     "token tokens jeton jetons key keys apikey api_key access_token auth_token secret_key "
     "client_secret cle cles clef clefs clé clés secret secrets credential credentials identifiant "
     "identifiants".split())
-_WORD = re.compile(r"\w+")
-_URL_CREDENTIALS = re.compile(r"://[^\s/@]+:[^\s/@]+@")
+_WORD = lazy_re(r"\w+")
+_URL_CREDENTIALS = lazy_re(r"://[^\s/@]+:[^\s/@]+@")
 
-_MASKED_ONLY = re.compile(r"[*•x.\-_]+", re.IGNORECASE)  # "********": a password shown as hidden
-_PREFIX = re.compile(r"(?:[a-z]+_(?:[a-z]+_)?|[a-z]{3,5}-|AKIA|ASIA|AIza|eyJ)")
+_MASKED_ONLY = lazy_re(r"[*•x.\-_]+", re.IGNORECASE)  # "********": a password shown as hidden
+_PREFIX = lazy_re(r"(?:[a-z]+_(?:[a-z]+_)?|[a-z]{3,5}-|AKIA|ASIA|AIza|eyJ)")
 
 
 def mask(secret: str) -> str:
@@ -170,13 +162,13 @@ class Secret(Check):
             text = view.text
             shapes, labelled, worded = _searches(view, field_name)
             taken: list[tuple[int, int]] = []
-            for match in _compiled(_SHAPES).finditer(text) if shapes else ():
+            for match in _SHAPES.finditer(text) if shapes else ():
                 kind = match.lastgroup
                 start, end = match.span(kind)
                 masked = match.group(kind) if kind == "private_key" else mask(match.group(kind))
                 taken.append((start, end))
                 yield self._hit(start, end, field_name, kind, masked)
-            for match in _compiled(_LABELLED).finditer(text) if labelled else ():
+            for match in _LABELLED.finditer(text) if labelled else ():
                 value = match.group("password").rstrip(".,;:)»”")  # "!" and "?" may be in it
                 sure = match.group("quote") or "=" in match.group("sep")
                 if _MASKED_ONLY.fullmatch(value) or not (sure or looks_like_password(value)):
@@ -185,7 +177,7 @@ class Secret(Check):
                 if not _overlaps(start, start + len(value), taken):
                     taken.append((start, start + len(value)))
                     yield self._hit(start, start + len(value), field_name, "password", mask(value))
-            for match in _compiled(_NEAR_WORD).finditer(text) if worded else ():
+            for match in _NEAR_WORD.finditer(text) if worded else ():
                 value = match.group("generic").rstrip(".")
                 start = match.start("generic")
                 if looks_random(value, options.min_length, options.min_entropy) and not _overlaps(

@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-import regex
-
+from ..text.lazy import lazy_regex
 from . import OPTIONS_CONFIG, Check, Hit, register
 
 # "1/3", "(1/3)", "[1/3]", "1/", "🧵 1/3": near the start or the end of a part.
-_NUMBER = regex.compile(r"(?<![\w/])(\d{1,3})\s?/\s?(\d{1,3})?(?![\w/])")
+_NUMBER = lazy_regex(r"(?<![\w/])(\d{1,3})\s?/\s?(\d{1,3})?(?![\w/])")
 
 
 @dataclass(slots=True)

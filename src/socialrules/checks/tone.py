@@ -40,7 +40,6 @@ Terms: "(x)" is optional, "(a|b)" one of, "(a|b|)" optionally one of, "…" up t
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -48,8 +47,9 @@ from typing import Any, Iterator
 import regex
 
 from ..errors import SocialrulesError
+from ..text.lazy import lazy_re, lazy_regex
 from ..text.normalize import Folded, fold
-from . import OPTIONS_CONFIG, Check, Hit, register
+from . import OPTIONS_CONFIG, Check, Hit, Packed, pack, register
 from .lexicon import read_lexicons
 
 # Which targets each aim accepts (see the module docstring). None: any but a thing or ourselves.
@@ -84,25 +84,25 @@ START = "^"  # in a term: the start of a clause
 _GAP_WORDS = 3
 
 # Tokens of a text (and of a term): words, emoji, punctuation that closes a clause or a sentence.
-_TOKENS = regex.compile(
+_TOKENS = lazy_regex(
     r"(?P<w>\w+)"
     r"|(?P<e>[\p{Extended_Pictographic}\p{Emoji_Presentation}]|<3)\ufe0f?"
     r"|(?P<g>\.\.\.)|(?P<end>\$(?!\w))|(?P<start>\^)"
     r"|(?P<s>[.!?;\n()\[\]]|(?<=\s)[-–—](?=\s))"
     r"|(?P<c>[,:])"
 )
-_PLAIN_WORD = regex.compile(r"\w+")
-_QUOTES = regex.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"\n]*\"|(?<!\w)'[^'\n]{2,120}'(?!\w)")
-_CODE = regex.compile(r"`[^`\n]*`")
-_URL = regex.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:fr|com|org|net|io|eu|uk|gouv)\b\S*")
-_LEADING_MENTIONS = regex.compile(r"\s*(?:@[\w.]+(?:@[\w.-]+)?[\s,:]*)+")
+_PLAIN_WORD = lazy_regex(r"\w+")
+_QUOTES = lazy_regex(r"«[^«»]*»|“[^“”]*”|\"[^\"\n]*\"|(?<!\w)'[^'\n]{2,120}'(?!\w)")
+_CODE = lazy_regex(r"`[^`\n]*`")
+_URL = lazy_regex(r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:fr|com|org|net|io|eu|uk|gouv)\b\S*")
+_LEADING_MENTIONS = lazy_regex(r"\s*(?:@[\w.]+(?:@[\w.-]+)?[\s,:]*)+")
 # Asterisk-masked words ("c*nnard", "f**k"): letters and at least one asterisk inside or at the end.
-_MASKED = regex.compile(r"(?<![\w*])\w*[^\W\d_]\**\*[\w*]*(?![\w*])")
+_MASKED = lazy_regex(r"(?<![\w*])\w*[^\W\d_]\**\*[\w*]*(?![\w*])")
 # Capitalised words, for shouting.
-_CAPS_WORD = regex.compile(r"\b\p{Lu}[\p{Lu}'’\-]*\p{Lu}\b")
-_CAPS_PAIR = regex.compile(r"\p{Lu}{2}")
+_CAPS_WORD = lazy_regex(r"\b\p{Lu}[\p{Lu}'’\-]*\p{Lu}\b")
+_CAPS_PAIR = lazy_regex(r"\p{Lu}{2}")
 # Where emoji live (the stdlib engine scans a character range fastest): a cheap presence test.
-_PICTOGRAPHS = re.compile("[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]")
+_PICTOGRAPHS = lazy_re("[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]")
 
 QUOTED, CODE, MENTION, URL, LEADING = 1, 2, 4, 8, 16
 _SCOPE_BREAKERS = frozenset({"que", "qu", "comme", "like", "than", "but", "mais", "sauf", "only", "seulement"})
@@ -144,10 +144,11 @@ class ToneOptions:
     """A text is flagged when the weights of the distinct cues aimed at someone add up to this."""
     shouting: bool = True
     """Flag capitals aimed at someone (three capitalised words or more, in a reply or with "you")."""
-    entries: list[dict[str, Any]] = field(default_factory=list)
+    entries: dict[int, bytes] = field(default_factory=dict)
+    """Filled when the rule is read: every cue term with its token sequences, by number, pickled
+    (see `Packed`)."""
     index: dict[str, Any] = field(default_factory=dict)
     """Filled when the rule is read: the look-up tables built from the entries."""
-    """Filled when the rule is read: every term with its token sequences and anchors."""
 
 
 @register
@@ -183,19 +184,22 @@ class Tone(Check):
                      [w for w in seq if not _PLAIN_WORD.match(w) and w not in _SPECIAL])
                     for seq in entry["seqs"]]
         prepared["lexicons"] = files
-        prepared["index"] = _index(entries)
+        index = prepared["index"] = _index(entries)
         # Only the cue terms are needed once the tables are built, and not their build-only parts.
-        prepared["entries"] = [{key: value for key, value in entry.items() if key not in ("anchors", "parts")}
-                               for entry in entries if entry["aim"] in AIMS]
+        cues = [{key: value for key, value in entry.items() if key not in ("anchors", "parts")}
+                for entry in entries if entry["aim"] in AIMS]
+        # The two big tables (~20,000 forms) stay pickled per key until a post looks one up.
+        index["by_anchor"] = pack(index["by_anchor"])
+        prepared["entries"] = pack(dict(enumerate(cues)))
         return prepared
 
     def __init__(self, rule, options: ToneOptions, config) -> None:
         super().__init__(rule, options, config)
         # The look-up tables were built when the rule was read (and cached): see _index().
-        self.cues = [entry for entry in options.entries if entry["aim"] in AIMS]
+        self.cues: dict[int, dict[str, Any]] = Packed(options.entries)
         table = options.index
         # Each form of each cue term, under its anchor word: (words it needs, emoji it needs, cue).
-        self.by_anchor: dict[str, list[tuple[list[str], list[str], int]]] = table["by_anchor"]
+        self.by_anchor: dict[str, list[tuple[list[str], list[str], int]]] = Packed(table["by_anchor"])
         self.symbols: dict[str, list[int]] = table["symbols"]  # cues that are only emoji: matched by `in`
         self.single_words: dict[str, list[tuple[str, int]]] = table["single_words"]  # asterisk masks
         # Grammar markers, per language (None: any): word -> roles, and first word -> the
@@ -206,11 +210,11 @@ class Tone(Check):
         self.multis: dict[str | None, dict[str, list[tuple[tuple[str, ...], str, list[str]]]]] = table["multis"]
         common: dict[str | None, list[str]] = table["common"]
         self.common = {language: frozenset(words) for language, words in common.items() if language}
-        self.anchors = frozenset(self.by_anchor)
+        self.anchors = frozenset(table["by_anchor"])
 
         self.you_words = frozenset(word for table in self.singles.values()
                                    for word, roles in table.items() if "you" in roles)
-        self.caps_you = regex.compile(r"\b(?:%s)\b" % "|".join(
+        self.caps_you = lazy_regex(r"\b(?:%s)\b" % "|".join(
             regex.escape(word.upper()) for word in sorted(self.you_words, key=len, reverse=True)))
         self.shout_words = frozenset(
             word for table in self.singles.values() for word, roles in table.items()

@@ -16,8 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator
 
-import regex
-
+from ..text.lazy import lazy_regex
 from ..text.normalize import fold
 from . import OPTIONS_CONFIG, Check, Hit, register
 
@@ -26,9 +25,9 @@ _GENERIC = frozenset(
     "web app apps application client for pour on sur the le la iphone ipad android mac macos "
     "windows linux desktop mobile ios browser navigateur extension plugin inc ltd llc sas gmbh "
     "corp official officiel beta version".split())
-_WORD = regex.compile(r"[^\W_]+")
+_WORD = lazy_regex(r"[^\W_]+")
 # The visible name inside an archive's HTML link, when there is one.
-_LINK_TEXT = regex.compile(r"<a\b[^>]*>([^<]*)</a>", regex.IGNORECASE)
+_LINK_TEXT = lazy_regex(r"(?i)<a\b[^>]*>([^<]*)</a>")
 
 
 def tool_key(name: str) -> str:

@@ -3,20 +3,44 @@
 from __future__ import annotations
 
 from functools import cached_property
+from itertools import chain
 
-import regex
-
+from .lazy import lazy_regex
 from .normalize import Folded, fold, variants
 
 # An emoji is a grapheme cluster that starts with a character shown as emoji by default, a
 # pictograph made emoji by VS16, a regional indicator (flags) or a keycap.
-_EMOJI = regex.compile(
+_EMOJI = lazy_regex(
     r"(?=\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F|\p{Regional_Indicator}"
     r"|[#*0-9]\uFE0F?\u20E3)\X"
 )
-_MAY_HAVE_EMOJI = regex.compile(r"[^\x00-\u20e2\u20e4-\u20ff]")
-_WORD_CHARS = regex.compile(r"\w+")
-_WORD = regex.compile(r"\w+(?:['’-]\w+)*")
+_MAY_HAVE_EMOJI = lazy_regex(r"[^\x00-\u20e2\u20e4-\u20ff]")
+_WORD_CHARS = lazy_regex(r"\w+")
+
+
+class _TokenWords(dict):
+    """The words (runs of word characters) of each blank-separated token met so far: texts
+    repeat their tokens, and a look-up is several times quicker than scanning the text again."""
+
+    def __missing__(self, token: str) -> tuple[str, ...]:
+        if len(self) > 200_000:  # a bound on memory for long runs over varied texts
+            self.clear()
+        words = self[token] = tuple(_WORD_CHARS.findall(token))
+        return words
+
+
+_TOKEN_WORDS = _TokenWords()
+
+
+def word_list(text: str) -> list[str]:
+    """The words of ``text`` in order: its runs of word characters."""
+    return list(chain.from_iterable(map(_TOKEN_WORDS.__getitem__, text.split())))
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The distinct words of ``text``."""
+    return frozenset(chain.from_iterable(map(_TOKEN_WORDS.__getitem__, text.split())))
+_WORD = lazy_regex(r"\w+(?:['’-]\w+)*")
 
 
 class TextView:
@@ -32,12 +56,12 @@ class TextView:
     @cached_property
     def variants(self) -> list[Folded]:
         """The folded text and its de-obfuscated variants (l33t, spaced letters)."""
-        return variants(self.text)
+        return variants(self.folded)
 
     @cached_property
     def variant_words(self) -> list[frozenset[str]]:
         """The distinct words of each variant, for quick lexicon look-ups."""
-        return [frozenset(_WORD_CHARS.findall(variant.text)) for variant in self.variants]
+        return [word_set(variant.text) for variant in self.variants]
 
     @cached_property
     def urls(self) -> list[tuple[int, int]]:

@@ -8,9 +8,9 @@ character before it is tested, and only the rest is a regex; the tests compare b
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
+from .lazy import lazy_re
 from .mastodon import Mention, find_mentions
 from .urls import _expand, find_urls
 
@@ -32,7 +32,7 @@ _NOT_BEFORE_MENTION = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstu
 # ...but "RT@" and "RT:@" are mentions, unless the RT follows one of these.
 _NOT_BEFORE_RT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_+~.-")
 _RT = frozenset(a + b + c for a in "rR" for b in "tT" for c in ("", ":"))
-_MENTION = re.compile(r"([a-zA-Z0-9_]{1,20})(/[a-zA-Z][a-zA-Z0-9_\-]{0,24})?")  # after the '@'
+_MENTION = lazy_re(r"([a-zA-Z0-9_]{1,20})(/[a-zA-Z][a-zA-Z0-9_\-]{0,24})?")  # after the '@'
 
 
 class _Regexes:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .lazy import lazy_re
 from .urls import _expand, _Record, find_urls
 
 __all__ = ["MastodonCount", "Mention", "find_mentions", "mastodon_length", "poll_option_length"]
@@ -71,7 +72,7 @@ def _rx(name: str) -> Any:
     return found
 
 
-_USERNAME = re.compile(r"[A-Za-z0-9_]+(?:[.-]+[A-Za-z0-9_]+)*")
+_USERNAME = lazy_re(r"[A-Za-z0-9_]+(?:[.-]+[A-Za-z0-9_]+)*")
 # The ASCII characters a mention may not follow (the others: "not_before_mention").
 _NOT_BEFORE_MENTION = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_=/")
 # twitter-text's end_mention_match: an at sign, a Latin accented letter or "://" right after the

@@ -9,15 +9,17 @@ the exact span of what the user wrote.
 
 from __future__ import annotations
 
-import re
 import unicodedata
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import regex
+from .lazy import lazy_re, lazy_regex
+
+if TYPE_CHECKING:
+    import regex
 
 # Format controls (zero-width spaces and joiners, bidi marks and embeddings, soft hyphen, BOM)
 # are invisible: a word split by them is still the word.
-_INVISIBLE = regex.compile(r"[\p{Cf}\u034f\u115f\u1160\u3164\uffa0]")
+_INVISIBLE = lazy_regex(r"[\p{Cf}\u034f\u115f\u1160\u3164\uffa0]")
 
 # Letters of other scripts that look like Latin ones, as used to dodge word filters. Only letters
 # that are near-identical in common fonts: Unicode's confusables data maps many more, mostly
@@ -40,7 +42,7 @@ _LEET = str.maketrans({
     "@": "a", "$": "s", "€": "e", "!": "i", "|": "l", "£": "l",
 })
 
-_LEET_RUN = regex.compile(
+_LEET_RUN = lazy_regex(
     r"(?<=\p{L})[0-9@$€!|£]+(?=\p{L})"  # inside a word: c0nn4rd
     r"|(?<![\p{L}\p{N}@$€!|£])[0-9$€|£]{1,2}(?=\p{L}[\p{L}0-9@$€!|£]{2,})"  # before: 1d10t, $alope
     r"|(?<=[\p{L}0-9@$€!|£]{2}\p{L})[0-9$€|£]{1,2}(?![\p{L}\p{N}@$€|£])"  # at the end: abrut1, 1mbéc1l3
@@ -48,12 +50,17 @@ _LEET_RUN = regex.compile(
     r"|(?<=(?<![\p{L}\p{N}])[\p{L}\p{N}]*\p{N}\p{L}[\p{L}\p{N}]*)[0-9]{1,3}(?![\p{L}\p{N}@$€|£])"
 )
 
-_ANY_LEET = re.compile(r"[0-9@$€!|£]")  # the standard re module: 5x faster for so simple a scan
+_ANY_LEET = lazy_re(r"[0-9@$€!|£]")  # the standard re module: 5x faster for so simple a scan
+# What every l33t word above has: a digit or symbol next to a letter. One scan (this form lets the
+# re engine look for the first character quickly) rules out most texts.
+_MAY_BE_LEET = lazy_re(r"[0-9@$€!|£](?:(?<=[^\W\d_].)|(?=[^\W\d_]))")
 
 # Three or more single letters separated each by one space, dot, dash, underscore or asterisk:
 # "c o n n a r d", "c.o.n", "i-d-i-o-t".
-_SPACED_LETTERS = re.compile(r"\b\w(?:[ ._*\-]\w){2,}\b")  # re and \b: 3x faster than look-arounds
-_SEPARATORS = regex.compile(r"[ ._*\-]")
+_SPACED_LETTERS = lazy_re(r"\b\w(?:[ ._*\-]\w){2,}\b")  # re and \b: 3x faster than look-arounds
+_SEPARATORS = lazy_regex(r"[ ._*\-]")
+# A letter between two separators, which every spaced-out word has: a scan 3x quicker than the above.
+_SEPARATED_LETTER = lazy_re(r"[ ._*\-]\w[ ._*\-]")
 # Words of one letter that may stand before a spaced-out word ("what a l o s e r", "y a c o n").
 _ONE_LETTER_WORDS = frozenset("aàyiô")
 
@@ -66,31 +73,51 @@ def _fold_char(char: str) -> str:
     return unicodedata.normalize("NFKC", folded).casefold().translate(_LOOKALIKES)
 
 
-# How each character seen so far folds (a str.translate table), and which characters fold into
-# exactly one: set operations on a text's characters then decide, in C, how to fold it.
-_FOLD: dict[int, str] = {}
-_SEEN: set[str] = set()
-_ONE_TO_ONE: set[str] = set()
+class _FoldTable(dict):
+    """How each character folds, as a str.translate table that learns a character the first time
+    it meets it (most texts use a few hundred distinct characters)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        if len(folded) != 1:
+            _RESIZING.add(chr(code))
+        return folded
 
 
-def _learn(chars: set[str]) -> None:
-    for char in chars - _SEEN:
-        folded = _FOLD[ord(char)] = _fold_char(char)
-        _SEEN.add(char)
-        if len(folded) == 1:
-            _ONE_TO_ONE.add(char)
+_FOLD = _FoldTable()
+_RESIZING: set[str] = set()  # characters that fold into none or several
 
 
-@dataclass(frozen=True, slots=True)
 class Folded:
     """A folded text and, for each of its characters, where it came from in the original.
 
     ``origin`` is None when the folding kept every character in place (the common case), else it
-    has ``len(text) + 1`` entries, the last one being the original text's length.
+    has ``len(text) + 1`` entries, the last one being the original text's length. It is worked
+    out only when asked: most texts are folded to be searched, and only a match needs the way back.
     """
 
-    text: str
-    origin: tuple[int, ...] | None = None
+    __slots__ = ("text", "_origin", "_source")
+
+    def __init__(self, text: str, origin: tuple[int, ...] | None = None, *, source: str | None = None) -> None:
+        self.text = text
+        self._origin = origin
+        self._source = source  # the original text, when the origin is still to be worked out
+
+    def __repr__(self) -> str:
+        return f"Folded({self.text!r})"
+
+    @property
+    def origin(self) -> tuple[int, ...] | None:
+        source = self._source
+        if source is not None:
+            self._source = None
+            if not _RESIZING.isdisjoint(source):
+                origin: list[int] = []
+                for index, char in enumerate(source):
+                    origin.extend([index] * len(_FOLD[ord(char)]))
+                origin.append(len(source))
+                self._origin = tuple(origin)
+        return self._origin
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that ``text[start:end]`` was folded from."""
@@ -109,19 +136,7 @@ def fold(text: str) -> Folded:
     """NFKC, case folding, accents, invisible characters and look-alike letters, for matching."""
     if text.isascii():
         return Folded(text.lower())
-    chars = set(text)
-    if not chars <= _SEEN:
-        _learn(chars)
-    if chars <= _ONE_TO_ONE:
-        return Folded(text.translate(_FOLD))
-    pieces: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(text):
-        folded = _FOLD[ord(char)]
-        pieces.append(folded)
-        origin.extend([index] * len(folded))
-    origin.append(len(text))
-    return Folded("".join(pieces), tuple(origin))
+    return Folded(text.translate(_FOLD), source=text)
 
 
 def unleet(folded: Folded) -> Folded | None:
@@ -131,7 +146,7 @@ def unleet(folded: Folded) -> Folded | None:
     units ("14h", "5G", "10km") and mentions stay as they are.
     """
     text = folded.text
-    if _ANY_LEET.search(text) is None:  # most texts: one quick scan
+    if _MAY_BE_LEET.search(text) is None:  # most texts: one quick scan
         return None
     pieces: list[str] = []
     position = 0
@@ -185,6 +200,8 @@ def unspace(folded: Folded, lead: bool = False) -> Folded | None:
     """The folded text with spaced-out letters joined ("c o n" -> "con"), if there are any; with
     ``lead``, a one-letter word that starts a run is left apart ("a l o s e r" -> "a loser")."""
     text = folded.text
+    if _SEPARATED_LETTER.search(text) is None:
+        return None
     # The one-letter name of a mention or hashtag is not part of the run ("@x c o n n a r d").
     runs = [piece for run in _SPACED_LETTERS.finditer(text) for piece in _same_separator(text, *run.span(), lead)]
     if not runs:
@@ -206,9 +223,10 @@ def unspace(folded: Folded, lead: bool = False) -> Folded | None:
     return Folded("".join(pieces), tuple(origin))
 
 
-def variants(text: str) -> list[Folded]:
-    """The folded text, then the variants that undo obfuscation (only those that differ)."""
-    folded = fold(text)
+def variants(text: str | Folded) -> list[Folded]:
+    """The folded text, then the variants that undo obfuscation (only those that differ); given
+    a text already folded, its variants."""
+    folded = fold(text) if isinstance(text, str) else text
     found = [folded]
     joined = unspace(folded)
     if joined is not None:

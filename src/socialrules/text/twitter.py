@@ -93,12 +93,14 @@ class TwitterCount(_Record):
         object.__setattr__(self, "fits_until", fits_until)
 
 
-def twitter_length(text: str, config: TwitterConfig = V3) -> TwitterCount:
+def twitter_length(text: str, config: TwitterConfig = V3, *,
+                   urls: list[tuple[int, int]] | None = None) -> TwitterCount:
     """Measure `text` as twitter-text's ``parseTweet(text, config)`` does.
 
     ``fits_until`` is parseTweet's ``validRangeEnd`` + 1 as a ``str`` index into `text`: the text
     up to there fits under the limit and holds no invalid character (U+FFFE, U+FEFF, U+FFFF);
-    URLs and emoji sequences are never cut. It is 0 when nothing fits.
+    URLs and emoji sequences are never cut. It is 0 when nothing fits. ``urls``: the text's URLs
+    as ``find_urls(text, require_scheme=False)`` gives them, when the caller has them already.
     """
     plan = _plan(config)
     limit = config.max_weighted_length * config.scale
@@ -129,7 +131,7 @@ def twitter_length(text: str, config: TwitterConfig = V3) -> TwitterCount:
         if "\ufffe" in norm or "\ufeff" in norm or "\uffff" in norm:
             invalid = min(i for i in (norm.find("\ufffe"), norm.find("\ufeff"), norm.find("\uffff"))
                           if i >= 0)
-    units = _entities(norm, config, emojis)
+    units = _entities(norm, config, emojis, urls if norm is text else None)
     # Weigh the whole text as plain characters (above), then swap each unit's characters for the
     # unit's weight.
     for start, end, weight in units:
@@ -277,10 +279,11 @@ def _weight(plan: _Plan, segment: str) -> int:
 
 # --- URLs and emoji as weighed units ------------------------------------------------------
 
-def _entities(text: str, config: TwitterConfig,
-              emojis: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+def _entities(text: str, config: TwitterConfig, emojis: list[tuple[int, int]],
+              urls: list[tuple[int, int]] | None) -> list[tuple[int, int, int]]:
     """(start, end, weight) of the URLs and emoji that parseTweet weighs as units, in order."""
-    urls = find_urls(text, require_scheme=False)
+    if urls is None:
+        urls = find_urls(text, require_scheme=False)
     url_weight = config.transformed_url_length * config.scale
     if not emojis:
         return [(start, end, url_weight) for start, end in urls]

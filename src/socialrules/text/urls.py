@@ -19,6 +19,8 @@ from dataclasses import FrozenInstanceError
 from functools import cache, lru_cache
 from itertools import filterfalse
 
+from .lazy import lazy_re
+
 __all__ = ["find_urls"]
 
 
@@ -61,13 +63,13 @@ _WIDE_SPACES = ("\u1680\u180e\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2
                 "\u2028\u2029\u202f\u205f\u3000")
 
 # Tiny regexes, compiled at import time (~0.1 ms in all).
-_NARROW_SPACE = re.compile("[\t-\r \x85\xa0]")
+_NARROW_SPACE = lazy_re("[\t-\r \x85\xa0]")
 # A '.' and a letter: every TLD starts with one (checked by the tests); 1: a run of ASCII letters
 # that may be a whole TLD (see _tld_end).
-_MAYBE_URL = re.compile(r"\.(?:([a-zA-Z]++)(?![0-9@+\-])|[^\W\d_])")
-_ASCII_LETTERS = re.compile("[a-zA-Z]+")
-_PUNYCODE_TLD = re.compile(r"[Xx][Nn]--[\-0-9a-zA-Z]+")
-_PROTOCOL_RE = re.compile(_PROTOCOL)
+_MAYBE_URL = lazy_re(r"\.(?:([a-zA-Z]++)(?![0-9@+\-])|[^\W\d_])")
+_ASCII_LETTERS = lazy_re("[a-zA-Z]+")
+_PUNYCODE_TLD = lazy_re(r"[Xx][Nn]--[\-0-9a-zA-Z]+")
+_PROTOCOL_RE = lazy_re(_PROTOCOL)
 _IDNA_DOTS = {0x3002: ".", 0xFF0E: ".", 0xFF61: "."}  # dots punycode.toASCII splits labels on too
 
 
