@@ -243,6 +243,125 @@ def test_french_and_english_praise_are_both_recognised_in_posts_with_a_language(
     assert boost("Kudos @mesaides, ce simulateur est une pépite", lang="fr")  # anglicisms in French
 
 
+# --- hard cases written apart from the development corpus ---------------------------------------
+
+# The families of errors a first hold-out corpus showed, on both sides of the decision, in French
+# and in English: comparative or indirect praise; a partner's praise that singles the team out;
+# "the team" in a text about a partner; a sarcastic bravo over a failure; and useful content that
+# merely mentions the team.
+_FRESH_BOOSTS = [
+    # --- praise of the team: flagged
+    # family 1: comparative and indirect praise
+    ("fr", "Si seulement la préfecture marchait comme @mesaides…", True),
+    ("fr", "Franchement, tous les sites de l'État devraient ressembler à Mes Aides.", True),
+    ("fr", "Pourquoi les autres simulateurs ne sont pas aussi clairs que Mes Aides ?", True),
+    ("fr", "Enfin un service public qui parle comme nous ! Merci @mesaides", True),
+    ("fr", "Mes Aides, la preuve qu'on peut faire simple quand on veut.", True),
+    ("fr", "Un simulateur aussi clair, ça devrait être la norme. @mesaides", True),
+    ("fr", "Toutes les administrations devraient s'inspirer de Mes Aides.", True),
+    ("en", "If only the tax office worked like @mesaides.", True),
+    ("en", "Why can't every government website be like this? @mesaides", True),
+    ("en", "Finally a government site that speaks human. @mesaides", True),
+    ("en", "Mes Aides is proof that public services can be simple.", True),
+    ("en", "This should be the norm for every public service. @mesaides", True),
+    ("en", "Best thing the French state has built in years: Mes Aides.", True),
+    ("en", "Every ministry should take notes from Mes Aides.", True),
+    # family 2: a partner's praise that singles the team out
+    ("fr", "Félicitations @betagouv pour cette promo, et tout particulièrement à l'équipe Mes Aides qui a bluffé le jury", True),
+    ("fr", "Merci @DINUM pour l'organisation, et bravo à @mesaides pour sa démo, la plus claire de la journée.", True),
+    ("fr", "Belle soirée des lauréats 🏆 Bravo à tous, et mention spéciale à Mes Aides !", True),
+    ("en", "Congrats @betagouv on the demo day, and especially to the Mes Aides team, who stole the show.", True),
+    ("en", "Thanks to the CNAF for hosting, and hats off to @mesaides for a brilliant workshop.", True),
+    # family 3: "the team" in a text about the team
+    ("fr", "Première simulation sur Mes Aides : 200 € d'APL trouvés. Bravo à toute l'équipe !", True),
+    ("fr", "Rencontré l'équipe Mes Aides au salon de la CAF. Bravo à toute l'équipe pour son écoute.", True),
+    ("en", "Tried Mes Aides for my mum today. Congrats to the whole team, it's so clear.", True),
+    # family 4: sincere praise after a problem
+    ("fr", "Le site était en panne ce matin, réparé en une heure. Merci @mesaides pour la réactivité !", True),
+    ("fr", "Plus de bug depuis la nouvelle version. Bravo @mesaides !", True),
+    ("en", "Site was down for an hour, back up in no time. Great job @mesaides!", True),
+    ("fr", "J'étais en galère depuis des mois, Mes Aides m'a trouvé la prime d'activité. Merci !", True),
+    # family 1 again: a rhetorical "why" pointing at the team, a doubt answered
+    ("fr", "Pourquoi tous les sites publics ne sont pas comme ça ? @mesaides", True),
+    ("fr", "Qui a dit que l'État ne savait pas faire simple ? @mesaides", True),
+    ("en", "When people say government can't do tech, I send them to Mes Aides.", True),
+    # --- not praise of the team: not flagged
+    # family 1: wishes, questions and comparisons that do not praise the team
+    ("fr", "Si seulement Mes Aides gérait la garde alternée…", False),
+    ("fr", "Pourquoi Mes Aides ne marche pas sur mon vieux téléphone ?", False),
+    ("fr", "Mes Aides devrait prendre exemple sur le simulateur de la CAF.", False),
+    ("fr", "Tous les simulateurs publics, comme Mes Aides, doivent être accessibles d'ici 2025.", False),
+    ("en", "Like every year, Mes Aides updates its rates in April. Release notes: https://mes-aides.gouv.fr/notes", False),
+    ("en", "Why can't Mes Aides be as simple as the CAF site?", False),
+    ("en", "If only Mes Aides covered student grants.", False),
+    ("en", "The Mes Aides impact report shows that we can cut non-take-up by 10%.", False),
+    # family 2: praise of partners
+    ("fr", "Bravo à la CNAF pour l'ouverture de l'API ! Mes Aides l'intègre dès la semaine prochaine.", False),
+    ("en", "Congrats to DossierFacile on the award! Mes Aides was in the running too.", False),
+    ("fr", "Merci @Etalab pour ces données, que Mes Aides et bien d'autres utilisent chaque jour.", False),
+    # family 3: "the team" in a text about a partner
+    ("fr", "Nouvelle version de DossierFacile, compatible avec les simulations Mes Aides. Bravo à toute l'équipe !", False),
+    ("fr", "La CAF de la Gironde ouvre un guichet numérique, en lien avec Mes Aides. Félicitations à l'équipe !", False),
+    ("en", "OpenFisca v41 is out, the engine behind Mes Aides. Congrats to the whole team!", False),
+    ("fr", "@DossierFacile a publié son rapport d'impact, qui cite Mes Aides. Chapeau à l'équipe !", False),
+    ("en", "Great launch by the CAF digital team today, with a link to Mes Aides. Well done, team!", False),
+    # family 4: sarcastic bravo over a failure
+    ("fr", "Bravo @mesaides, trois jours sans pouvoir simuler l'APL. Vous êtes des champions 👏", False),
+    ("en", "Great job @mesaides, the site has been down for two days. Amazing work 👏", False),
+    ("fr", "Bravo Mes Aides, plus de simulateur depuis 3 jours. Chapeau 👏", False),
+    ("fr", "Félicitations @mesaides : toujours pas de prime d'activité dans le simulateur. Génial.", False),
+    ("fr", "Merci @mesaides, impossible de me connecter depuis hier. Quelle équipe !", False),
+    ("fr", "Super le nouveau Mes Aides, plus rien ne s'affiche sur mobile. Bravo les gars.", False),
+    ("en", "Nice job @mesaides, can't log in since Monday. Champions.", False),
+    ("en", "Well done @mesaides, still broken after the update. Incredible work 👏", False),
+    ("en", "Awesome job @mesaides, the results page has been blank since yesterday 👏", False),
+    ("en", "Congrats @mesaides, another outage on payday. World-class.", False),
+    # useful content that merely mentions the team
+    ("fr", "Mes Aides publie ses statistiques d'usage en open data : https://www.data.gouv.fr/datasets/mes-aides", False),
+    ("fr", "Nouveau guide pas à pas : simuler la prime d'activité avec Mes Aides. https://exemple.fr/guide", False),
+    ("fr", "Mes Aides recrute un·e designer ! Poste à Paris, candidatures avant le 15 mars.", False),
+    ("fr", "Webinaire jeudi 14 h : l'équipe Mes Aides présente son nouveau parcours logement.", False),
+    ("fr", "L'équipe Mes Aides est ravie de vous retrouver au salon des maires, stand B12, mardi.", False),
+    ("en", "Mes Aides v5 is out: the RSA for young workers and a new housing journey. Release notes: https://mes-aides.gouv.fr/notes/v5", False),
+    ("en", "We're hiring at Mes Aides: a product designer, remote-friendly. Apply by 1 June.", False),
+    ("en", "The Mes Aides team is thrilled to announce a partnership with France Travail.", False),
+    ("en", "Meetup on Thursday at 6pm: the Mes Aides team explains how every benefit is modelled, like last year.", False),
+    # the team's own joy, and a wish that praises someone else
+    ("fr", "Bravo à l'équipe de DossierFacile ! Mes Aides est ravi du partenariat.", False),
+    ("en", "Wish Mes Aides covered student grants, the CAF simulator does.", False),
+]
+
+
+@pytest.mark.parametrize(("lang", "quoted", "flagged"), _FRESH_BOOSTS)
+def test_hard_cases_of_each_family_are_judged_on_both_sides(lang, quoted, flagged):
+    assert bool(boost(quoted, lang=lang)) is flagged
+
+
+def test_a_comparative_is_flagged_at_the_whole_comparison_and_names_it():
+    quoted = "Si seulement toutes les administrations marchaient comme @mesaides"
+    [finding] = boost(quoted, lang="fr")
+    assert finding.match == "Si seulement toutes les administrations marchaient comme"
+    assert "@mesaides" in finding.message
+    # Relayed by hand, it is still relaying praise.
+    assert post("RT @usager_13: Why can't every government website be like this? @mesaides")
+
+
+def test_the_team_is_what_a_comparative_compares_to_not_what_it_compares():
+    assert boost("Why can't all government websites be as simple as Mes Aides?", lang="en")
+    assert not boost("Why can't Mes Aides be as simple as all the other government websites?", lang="en")
+    assert not boost("Pourquoi tous les sites publics ne sont pas comme celui de la CAF ? Mes Aides devrait suivre.",
+                     lang="fr")
+
+
+def test_a_lack_is_a_failure_when_it_lasts_or_prevents_something():
+    assert not boost("Bravo @mesaides, plus de simulateur depuis lundi 👏", lang="fr")
+    assert not boost("Bravo @mesaides, impossible de valider le formulaire. Top 👏", lang="fr")
+    # A lack of failures, or one that lasts no time and prevents nothing, is no failure.
+    assert boost("Plus de panne depuis la mise à jour, bravo @mesaides !", lang="fr")
+    assert boost("Can't recommend Mes Aides enough, brilliant tool.", lang="en")
+    assert boost("Je ne peux plus me passer de Mes Aides depuis que je l'ai découvert. Merci !", lang="fr")
+
+
 # --- robustness -----------------------------------------------------------------------------------
 
 _KINDS = st.sampled_from(list(PostKind))

@@ -287,6 +287,8 @@ INSULTS = [
     ("@claire_d You absolute {}, the button is on the left.", "moron"),
     ("@claire_d you're such an {}", "idiot"),
     ("@claire_d what a {}", "loser"),
+    ("@lucien_b t'es vraiment qu'un {}", "baltringue"),
+    ("@claire_d you absolute {}", "numpty"),
 ]
 
 
@@ -314,6 +316,213 @@ def test_no_text_makes_the_check_fail(text, kind, quoted, lang):
                 max_size=20))
 def test_no_sentence_of_cue_words_makes_the_check_fail(words):
     flagged(" ".join(words))
+
+
+# --- veiled threats, condescension, slang, dehumanising words, sarcasm, endorsed quotes ----------
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # knowing who or where someone is, in any person and tense
+    ("fr", "@x On a vos adresses IP."),
+    ("fr", "@x On connaît ton pseudo, ta ville et ta photo."),
+    ("fr", "@x Nous connaissons votre employeur, vous savez."),
+    ("fr", "@x On connaissait déjà ton adresse."),
+    ("fr", "@x On sait exactement qui se cache derrière ce compte."),
+    ("fr", "@x Vos IP sont dans nos logs."),
+    ("en", "@x We know exactly who runs this account."),
+    ("en", "@x We know your username, your town and your photo."),
+    ("en", "@x We have all your IPs logged."),
+    ("en", "@x We tracked down your address."),
+    ("en", "@x Would be a shame if your employer found out."),
+    # warnings that only make sense as threats in a reply
+    ("fr", "@x Faites gaffe, hein."),
+    ("fr", "@x Fais gaffe 😉"),
+    ("fr", "@x Réfléchis avant de tweeter."),
+    ("en", "@x Careful now 😉"),
+    ("en", "@x Think twice before tweeting again."),
+    # power over a file
+    ("fr", "@x Continue comme ça et ton dossier risque de prendre du retard."),
+    ("fr", "@x Ce serait dommage que ton employeur l'apprenne."),
+    ("en", "@x Keep tweeting like that and see how fast your file gets processed."),
+    ("en", "@x Remember who processes your claim."),
+])
+def test_veiled_threats_are_flagged(lang, text):
+    assert is_flagged(text, lang=lang), text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "@x Je vais vous faire un dessin."),
+    ("fr", "@x Faut-il vous faire un dessin ?"),
+    ("fr", "@x Lire n'est pas votre fort."),
+    ("fr", "@x Les phrases semblent vous poser problème."),
+    ("fr", "@x Ton argumentaire est aussi vide que ta bio."),
+    ("fr", "@x La sélection naturelle fera le reste."),
+    ("fr", "@x Pas besoin de vous insulter, vos tweets s'en chargent très bien."),
+    ("fr", "@x Je ne dirai pas que vous êtes incompétent : vos tweets s'en chargent."),
+    ("en", "@x Let me explain it slowly."),
+    ("en", "@x Reading isn't your strong suit, is it?"),
+    ("en", "@x Sentences seem to give you trouble."),
+    ("en", "@x As empty as your bio."),
+    ("en", "@x Bless his empty little head."),
+    ("en", "@x You're a lost cause."),
+    ("en", "@x Natural selection will sort it out."),
+    ("en", "@x That's a lot of confidence for someone who can't read a form."),
+])
+def test_condescension_without_swear_words_is_flagged(lang, text):
+    assert is_flagged(text, lang=lang), text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "@x T'es vraiment un tebé."),
+    ("fr", "@x Bande de bolos."),
+    ("fr", "@x Espèce de tanche."),
+    ("fr", "Les bras cassés du service informatique ont encore tout planté."),
+    ("fr", "@x Les guignols de la mairie ont encore frappé."),
+    ("fr", "@x Ces charlots n'ont rien compris."),
+    ("fr", "Ces assistés de fonctionnaires ne foutent rien."),
+    ("en", "@x You absolute donut."),
+    ("en", "@x Listen here, you melt."),
+    ("en", "@x Stop being such a wazzock."),
+    ("en", "The jobsworths at the council lost my form again."),
+    ("en", "@x What a bunch of muppets."),
+])
+def test_slang_insults_are_flagged(lang, text):
+    assert is_flagged(text, lang=lang), text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Ils sortent des égouts dès qu'on parle des APL."),
+    ("fr", "@x Retourne dans ton égout."),
+    ("fr", "Les fraudeurs sont des rats."),
+    ("en", "They're vermin."),
+    ("en", "They breed like rats."),
+    ("en", "@x Crawl back into your sewer."),
+])
+def test_dehumanising_words_for_people_are_flagged(lang, text):
+    assert is_flagged(text, lang=lang), text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "@x T'as trouvé ça tout seul ?"),
+    ("fr", "@x Tu as réussi à cliquer sur un lien. On est fiers de toi 👏"),
+    ("fr", "@x Quel visionnaire."),
+    ("en", "@x Truly visionary."),
+    ("en", "@x Did you come up with that all by yourself?"),
+    ("en", "@hosting_vendor Amazing work 👏 Three days of downtime."),
+    ("fr", "@hebergeur Bravo 👏 Trois jours de panne."),
+])
+def test_sarcasm_at_someone_is_flagged(lang, text):
+    assert is_flagged(text, lang=lang), text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "On plussoie 👇 « Les agents de la CAF sont des incapables »"),
+    ("fr", "Tellement ça 😂 « les devs de l'ancien site sont des branques »"),
+    ("en", "Couldn't agree more 👇 \"the council staff are useless morons\""),
+    ("en", "Couldn't agree more 👇 «the council staff are useless morons»"),
+    ("en", "This 👇 \"the people at the prefecture are clowns\""),
+])
+def test_a_quote_inlined_after_an_endorsement_and_an_emoji_counts(lang, text):
+    assert is_flagged(text, lang=lang), text
+
+
+def test_condescension_and_veiled_warnings_count_in_replies_only():
+    # To the public, "vous" is everyone: an infographic, advice, a webinar.
+    assert not is_flagged("On va vous faire un dessin 👇 l'APL en une image.", lang="fr")
+    assert is_flagged("@x On va vous faire un dessin.", lang="fr")
+    assert not is_flagged("Faites gaffe, les faux SMS « CAF » sont de retour.", lang="fr")
+    assert is_flagged("@x Faites gaffe, hein.", lang="fr")
+    assert not is_flagged("We'll explain it slowly in Thursday's webinar.", lang="en")
+    assert is_flagged("@x Let me explain it slowly.", lang="en")
+
+
+def test_reassurance_that_negates_a_veiled_threat_passes():
+    assert not is_flagged("@x Votre dossier ne va pas finir en bas de la pile, promis.", lang="fr")
+    assert not is_flagged("@x Don't worry, your claim won't go to the bottom of the pile.", lang="en")
+    assert is_flagged("@x Ton dossier va finir en bas de la pile.", lang="fr")
+
+
+# Strong words at things, swearing as an interjection, self-mockery, irony about bureaucracy,
+# negated and reported insults, cheerful capitals, the innocent senses of slang insults (fish,
+# puppets, food, films), advice shaped like a threat, sincere praise.
+HARMLESS = [
+    ("fr", "Ce Cerfa de 14 pages est une vraie catastrophe : on l'a remplacé par 5 questions."),
+    ("fr", "Ce formulaire est d'une nullité rare, alors on l'a refait."),
+    ("fr", "Le vieux simulateur était un vrai boulet. Il est à la retraite."),
+    ("en", "This PDF is an absolute disaster. We rebuilt it from scratch."),
+    ("en", "The old form was a lost cause; we replaced it."),
+    ("en", "Our old spreadsheet was a basket case."),
+    ("fr", "Merde, le lien est cassé. Le voici : https://mes-aides.gouv.fr"),
+    ("fr", "Bordel, 1 million de simulations !"),
+    ("en", "Bloody hell, one million simulations!"),
+    ("en", "Damn, we forgot the link again."),
+    ("fr", "On s'est sentis un peu bras cassés ce matin avec cette mise en prod 😅"),
+    ("fr", "On s'est comportés comme des bras cassés sur cette mise en prod. Désolés."),
+    ("fr", "Quelle bande de bras cassés on fait : le lien était faux. Le voici."),
+    ("fr", "Nous sommes des tocards en estimation, on le sait 😅"),
+    ("fr", "On est une bande de guignols : la newsletter est partie deux fois."),
+    ("en", "We were total muppets this morning: wrong link. Here's the right one."),
+    ("en", "We felt like a bunch of muppets after that release 😅"),
+    ("en", "What a bunch of clowns we are: the newsletter went out twice."),
+    ("en", "Slow clap for us: staging is down again."),
+    ("fr", "Remplir trois fois la même adresse : la bureaucratie dans toute sa splendeur."),
+    ("en", "Three forms to prove you exist: bureaucracy at its finest."),
+    ("fr", "Non, vous n'êtes pas nuls : c'est le formulaire qui est mal fait."),
+    ("fr", "Non, vous n'êtes pas des assistés : ce sont vos droits."),
+    ("fr", "Ce n'est pas un cas désespéré : votre dossier peut encore être complété."),
+    ("en", "No, you're not an idiot: the form is badly designed."),
+    ("en", "You aren't stupid for finding this confusing."),
+    ("fr", "Un usager nous traite de « bande de guignols ». Voici ce qu'on a corrigé."),
+    ("fr", "« Tocards », nous écrit-on. On prend note et on corrige."),
+    ("en", "Someone called us 'a bunch of jobsworths'. Here's what we shipped."),
+    ("en", "A user called us \"muppets\" yesterday. Fair: the link was broken. Fixed now."),
+    ("fr", "VOUS AVEZ DROIT À LA PRIME DE NOËL ! 🎉 Vérifiez en 2 minutes."),
+    ("en", "THANK YOU FOR ONE MILLION SIMULATIONS! 🎉"),
+    ("fr", "Le théâtre de Guignol de Lyon utilise notre simulateur pour ses intermittents !"),
+    ("fr", "Sortie de l'équipe au spectacle de guignol du parc, super moment !"),
+    ("fr", "Les Guignols de l'info, c'était mieux avant ? Notre nouveau format vidéo arrive."),
+    ("fr", "La tanche est un poisson d'eau douce : nos collègues de l'OFB en parlent ici."),
+    ("fr", "Charlot, le film de 1936, ressort en salle : sortie d'équipe prévue !"),
+    ("fr", "Un gland, un chêne : notre projet a bien poussé en un an."),
+    ("fr", "Vous êtes assisté par un conseiller tout au long de la démarche."),
+    ("en", "Donut day at the office 🍩"),
+    ("en", "The Muppet Show reboot is on tonight."),
+    ("en", "Our secret weapon: a very patient support team."),
+    ("en", "Git tip of the day: rebase before you merge."),
+    ("fr", "Faites gaffe aux faux sites qui imitent le nôtre."),
+    ("fr", "Faites gaffe : la date limite approche !"),
+    ("fr", "Réfléchissez avant de signer un bail : simulez d'abord votre APL."),
+    ("fr", "Continuez comme ça, vous y êtes presque !"),
+    ("fr", "Nous ne conservons pas vos adresses IP."),
+    ("fr", "@x Nous connaissons déjà votre adresse grâce à FranceConnect, rien à ressaisir."),
+    ("fr", "@x Fais gaffe aux arnaques, ce SMS n'est pas de nous."),
+    # a warning to someone, with what to watch for after it: advice, not a threat
+    ("fr", "@marie_l Faites gaffe : ce compte n'est pas le nôtre, ne lui donnez rien."),
+    ("fr", "@paul_r Fais gaffe, le formulaire expire au bout de 20 minutes."),
+    ("fr", "@x Bonne chance pour votre dossier ! Revenez vers nous si besoin."),
+    ("en", "Careful: the deadline is Friday!"),
+    ("en", "Think before you click: phishing is on the rise."),
+    ("en", "We know your time is precious: the form now takes 5 minutes."),
+    ("en", "Keep going and see how fast your file gets processed with the new form!"),
+    ("en", "@x We have your number; an adviser will call you back tomorrow."),
+    ("en", "@x Good luck with your application! Let us know how it goes."),
+    ("fr", "On vous a fait un dessin pour expliquer l'APL 👇"),
+    ("fr", "Lire un barème n'est le fort de personne : on l'a traduit."),
+    ("fr", "Sélection naturelle dans le backlog : on garde les tickets qui comptent."),
+    ("en", "Reading legal French is nobody's strong suit: here's our summary."),
+    ("en", "Natural selection in our backlog: only the toughest bugs survive."),
+    ("fr", "@equipe_caf Bravo pour la gestion de la panne 👏"),
+    ("fr", "@partenaire Bravo pour la mise en ligne, on est fiers de vous 👏"),
+    ("en", "@partner Amazing work 👏 congrats on the launch!"),
+    ("en", "Amazing work 👏 from the CAF team: the outage was fixed in an hour."),
+    ("en", "Truly visionary work by Etalab on open data."),
+    ("fr", "On plussoie 👇 « Mes Aides m'a fait gagner 3 heures »"),
+    ("en", "Couldn't agree more 👇 \"the new form is so much faster\""),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), HARMLESS)
+def test_tricky_harmless_posts_pass(lang, text):
+    assert not is_flagged(text, lang=lang), flagged(text, lang=lang)[0].message
 
 
 # --- messages -----------------------------------------------------------------------------------
