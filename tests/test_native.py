@@ -152,3 +152,13 @@ def test_native_format_round_trips(data, syntax):
 def test_read_text_for_stdin():
     [post] = read_text("- text: bonjour\n", "<stdin>", "yaml")
     assert post.text == "bonjour"
+
+
+def test_finding_in_a_quoted_value_that_starts_with_an_escape_is_placed_at_the_value():
+    # A double-quoted value beginning with an escape ("\x1F") and continued on a second line:
+    # nothing in the file reads as its start, yet a finding there is placed at its quote.
+    text = '- text: "\\x1FTODO relire ce post avant de le programmer, merci\\\n    \\ !"\n'
+    [post] = read(text, "p", syntax="yaml")
+    [finding] = [f for f in Linter.from_config(discover=False).check_posts([post]) if f.rule == "accidental-post"]
+    assert (finding.location.line, finding.location.column) >= (1, 10)
+    assert finding.location.line == 1

@@ -33,8 +33,10 @@ def run(text, **post):
 
 @pytest.mark.parametrize(("what", "secret"), SECRETS.items())
 def test_known_token_shapes_are_found_and_never_printed_in_full(what, secret):
-    [finding] = run(f"Voici la config du bot : {secret} (à ne pas diffuser)")
-    assert finding.match == secret
+    text = f"Voici la config du bot : {secret} (à ne pas diffuser)"
+    [finding] = run(text)
+    assert text[finding.start:finding.end] == secret
+    assert finding.match == mask(secret)
     assert what.strip() in finding.message
     assert secret not in finding.message and secret not in (finding.fix or "")
     assert secret[-4:] in finding.message  # enough to find it again
@@ -51,8 +53,8 @@ def test_known_token_shapes_are_found_and_never_printed_in_full(what, secret):
 ])
 def test_passwords_after_a_label_or_in_a_link(text, password):
     [finding] = run(text)
-    assert finding.match == password
-    assert password not in finding.message
+    assert text[finding.start:finding.end] == password
+    assert password not in finding.message and password not in finding.match
 
 
 @pytest.mark.parametrize("text", [
@@ -76,24 +78,28 @@ def test_ordinary_text_is_not_a_secret(text):
 
 
 def test_random_value_next_to_a_secret_word():
-    [finding] = run("API key: 3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c")
-    assert finding.match == "3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c"
+    text = "API key: 3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c"
+    [finding] = run(text)
+    assert text[finding.start:finding.end] == "3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c"
     assert "3f9a…6b5c" in finding.message
-    [finding] = run("Clé d'API du simulateur : 7c4a8d09ca3762af61e59520943dc26494f8941b")
-    assert finding.match.startswith("7c4a8d")
+    text = "Clé d'API du simulateur : 7c4a8d09ca3762af61e59520943dc26494f8941b"
+    [finding] = run(text)
+    assert text[finding.start:finding.end] == "7c4a8d09ca3762af61e59520943dc26494f8941b"
 
 
 def test_private_key_header_and_bearer_token():
     [finding] = run("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA")
     assert "private key" in finding.message
-    [finding] = run("Authorization: Bearer 9fK2mQx7LpR4tZ8wVb3nYc6d")
-    assert finding.match == "9fK2mQx7LpR4tZ8wVb3nYc6d"
+    text = "Authorization: Bearer 9fK2mQx7LpR4tZ8wVb3nYc6d"
+    [finding] = run(text)
+    assert text[finding.start:finding.end] == "9fK2mQx7LpR4tZ8wVb3nYc6d"
 
 
 def test_secret_in_a_media_description_points_at_it():
     token = SECRETS["GitHub token"]
-    [finding] = run("Capture du tableau de bord", media=(Media(file="a.png", alt=f"Écran avec le jeton {token}"),))
-    assert finding.field == "media[0].alt" and finding.match == token
+    alt = f"Écran avec le jeton {token}"
+    [finding] = run("Capture du tableau de bord", media=(Media(file="a.png", alt=alt),))
+    assert finding.field == "media[0].alt" and alt[finding.start:finding.end] == token
 
 
 def test_mask_keeps_a_recognisable_prefix_and_the_end():
@@ -112,4 +118,18 @@ def test_looks_random_rejects_words_and_accepts_tokens():
 def test_never_raises(text, alt):
     for finding in run(text, media=(Media(alt=alt),)):
         source = text if finding.field == "text" else alt
-        assert source[finding.start:finding.end] == finding.match != ""
+        assert 0 <= finding.start < finding.end <= len(source)
+        assert finding.match == mask(source[finding.start:finding.end])
+
+
+@pytest.mark.parametrize("output_format", ["text", "concise", "json", "sarif", "github"])
+def test_no_report_prints_the_secret(output_format):
+    from click.testing import CliRunner
+
+    from socialrules.cli import main
+
+    secret = SECRETS["Stripe secret key"]
+    result = CliRunner().invoke(main, ["check", "--isolated", "--select", "secret-in-post",
+                                       "--output-format", output_format, "--text", f"clé : {secret}"])
+    assert result.exit_code == 1, result.output
+    assert "sk_live_…p7dc" in result.output and secret not in result.output

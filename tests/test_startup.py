@@ -10,7 +10,9 @@ import sys
 
 import regex
 
+from socialrules import Linter, Post
 from socialrules.checks import Packed, pack
+from socialrules.loader import builtin_rules_dir, load_rules
 from socialrules.text.lazy import lazy_re, lazy_regex
 
 
@@ -30,6 +32,19 @@ def test_packed_table_unpickles_what_is_looked_up():
     assert table["merci"] == [("merci", 1)]
     assert "bravo" in table and "nope" not in table
     assert table.get("bravo") == [("bravo", 2)] and table.get("nope", 0) == 0
+    assert list(table) == ["merci", "bravo"] and len(table) == 2
+    assert table.items() == [("merci", [("merci", 1)]), ("bravo", [("bravo", 2)])]
+
+
+def test_rules_read_from_the_cache_are_the_rules_read_afresh(tmp_path, monkeypatch):
+    # The cache maps its big tables into memory rather than reading them: what it gives back
+    # must be what reading the rule files gives, tables included.
+    monkeypatch.setenv("SOCIALRULES_CACHE_DIR", str(tmp_path))
+    fresh = load_rules([builtin_rules_dir()])  # read, then written to the cache
+    cached = load_rules([builtin_rules_dir()])
+    assert cached == fresh
+    draft = Post(text="@jean_b espèce de crétin, tu vas voir")
+    assert Linter(cached).check_post(draft) == Linter(fresh).check_post(draft) != []
 
 
 def test_a_draft_imports_neither_pydantic_nor_yaml(tmp_path):
@@ -51,3 +66,5 @@ def test_a_draft_imports_neither_pydantic_nor_yaml(tmp_path):
     modules = run()
     assert "socialrules.checks.tone" in modules  # the rules did run
     assert not {name for name in modules if name.split(".")[0] in ("pydantic", "yaml", "emoji")}
+    # nor the kinds that judge accounts only
+    assert not {"socialrules.checks.influencer", "socialrules.checks.unassessed"} & modules

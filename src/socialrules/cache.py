@@ -16,10 +16,10 @@ import pickle
 import sys
 import zlib
 from pathlib import Path
-from typing import Callable, Iterable, TypeVar
+from typing import Any, BinaryIO, Callable, Iterable, TypeVar
 
 T = TypeVar("T")
-_FORMAT = 1
+_FORMAT = 2
 
 
 def cache_dir() -> Path:
@@ -67,16 +67,15 @@ def cached(name: str, files: list[Path], build: Callable[[], T]) -> T:
     except OSError:
         return build()
     try:
-        with entry.open("rb") as stream:
-            # Unpickling makes many small containers: the cyclic garbage collector would walk
-            # them again and again (3x the time) although they hold no cycles.
-            collecting = gc.isenabled()
-            gc.disable()
-            try:
-                stored_key, value = pickle.load(stream)
-            finally:
-                if collecting:
-                    gc.enable()
+        # Unpickling makes many small containers: the cyclic garbage collector would walk them
+        # again and again (3x the time) although they hold no cycles.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            stored_key, value = _read(entry)
+        finally:
+            if collecting:
+                gc.enable()
         if stored_key == key:
             return value
     except Exception:  # a missing, stale or unreadable entry: rebuild it
@@ -87,8 +86,49 @@ def cached(name: str, files: list[Path], build: Callable[[], T]) -> T:
 
         entry.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=entry.parent, delete=False) as stream:
-            pickle.dump((key, value), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            _write(stream, (key, value))
         os.replace(stream.name, entry)
     except OSError:
         pass
     return value
+
+
+# An entry is a mark, then the pickle (protocol 5) of (key, value) and its out-of-band buffers,
+# end to end, after their count and sizes (8 bytes each). The buffers are big tables of pickled
+# values (checks.PackedValues): mapped into memory rather than read, they cost a run only the
+# pages its posts look up (reading and copying them cost ~4 ms a run, for megabytes of lexicons).
+_MARK = b"socialrules cache\n"
+
+
+def _write(stream: BinaryIO, item: object) -> None:
+    buffers: list[pickle.PickleBuffer] = []
+    data = pickle.dumps(item, protocol=5, buffer_callback=buffers.append)
+    parts = [memoryview(data), *(buffer.raw() for buffer in buffers)]
+    stream.write(_MARK)
+    stream.write(len(parts).to_bytes(8, "little"))
+    stream.write(b"".join(part.nbytes.to_bytes(8, "little") for part in parts))
+    for part in parts:
+        stream.write(part)
+
+
+def _read(entry: Path) -> Any:
+    import mmap
+
+    with entry.open("rb") as stream:
+        if stream.read(len(_MARK)) != _MARK:
+            raise ValueError("not an entry of this format")
+        # The mapping outlives the file object; it is never unmapped while a table is in use,
+        # and a new entry replaces the file rather than rewrite it (the mapped one stays whole).
+        view = memoryview(mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ))[len(_MARK):]
+    count = int.from_bytes(view[:8], "little")
+    start = 8 * (count + 1)
+    if start > len(view):
+        raise ValueError("a truncated entry")
+    sizes = [int.from_bytes(view[8 * i : 8 * i + 8], "little") for i in range(1, count + 1)]
+    if start + sum(sizes) != len(view):
+        raise ValueError("a truncated entry")
+    parts = []
+    for size in sizes:
+        parts.append(view[start : start + size])
+        start += size
+    return pickle.loads(parts[0], buffers=parts[1:])

@@ -23,6 +23,8 @@ _PLATFORMS = click.Choice(["twitter", "mastodon"])
 _KINDS = click.Choice(["post", "reply", "boost", "quote"])
 _LANGS = click.Choice(["fr", "en"])
 _FAIL_ON = ("error", "warning", "info", "never")
+# One instance for every file option (click looks up a translation for each one it makes).
+_FILE = click.Path(dir_okay=False, path_type=Path)
 
 
 
@@ -70,7 +72,7 @@ def main() -> None:
 
 def _linter_options(function):
     for option in reversed([
-        click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+        click.option("--config", "config_path", type=_FILE,
                      help="Configuration file (default: the nearest socialrules.toml or pyproject.toml "
                           "with [tool.socialrules], from the current folder up)."),
         click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
@@ -130,7 +132,7 @@ def _color() -> bool | None:
               help="The files' format (default: from each file's name).")
 @click.option("--output-format", "output_format", default="text", show_default=True,
               type=click.Choice(REPORT_FORMATS), help="How to print findings.")
-@click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--output", "-o", "output", type=_FILE,
               help="Write the report to this file instead of standard output.")
 @click.option("--date-order", type=click.Choice(["dmy", "mdy"]),
               help="How a scheduler's CSV (Hootsuite, Sprout Social) writes dates: dmy (day first, the default) or mdy.")
@@ -144,7 +146,7 @@ def _color() -> bool | None:
               help="Print a count per rule (and per cue, for account rules) instead of the findings "
                    "(text, concise or json).")
 @click.option("--accounts", "profile_files", multiple=True, metavar="FILE",
-              type=click.Path(path_type=Path, dir_okay=False),
+              type=_FILE,
               help="Profiles to join to a follow list that lacks them (repeatable): Mastodon API "
                    "accounts JSON (joined by handle), Twitter API users JSON (joined by id).")
 @_linter_options
@@ -320,7 +322,7 @@ def explain(rule_id, config_path, isolated, select, ignore, lang):
 
 
 @main.command()
-@click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--output", "-o", "output", type=_FILE,
               default=Path("socialrules.toml"), show_default=True, help="The configuration file to write.")
 @click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
 @click.option("--no-input", is_flag=True, help="Ask nothing: take the flags' answers, the defaults for the rest.")

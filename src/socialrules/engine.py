@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from .checks import Check, Hit, get_kind
+from .checks import Check, Hit, Traits, get_kind, kind_traits
 from .errors import SocialrulesError
 from .models import (Account, Config, Finding, Location, Platform, Post, PostKind, Rule, Severity,
                      Source)
@@ -147,7 +147,8 @@ class Linter:
         """The time schedules are judged against; None: the clock, at each check."""
         self.lang = lang or self.config.lang or default_lang()
         self.rules: list[Rule] = []
-        self._kinds: list[tuple[Rule, type[Check]]] = []
+        # Each rule with its kind's traits: a kind's module is imported only to build a check.
+        self._kinds: list[tuple[Rule, Traits]] = []
         for rule in rules:
             if not rule_selected(rule.id, self.config.select, self.config.ignore):
                 continue
@@ -155,7 +156,7 @@ class Linter:
             if severity is not None:
                 rule = replace(rule, severity=Severity(severity))
             self.rules.append(rule)
-            self._kinds.append((rule, _kind(rule)))
+            self._kinds.append((rule, _traits(rule)))
         self._rule_ids = frozenset(rule.id for rule in self.rules)
         # Checks are built on first use: checking posts never pays for the account rules'
         # tables, nor checking accounts for the post rules'.
@@ -163,11 +164,11 @@ class Linter:
 
     def _checks_where(self, wanted) -> list[tuple[Rule, Check]]:
         found = []
-        for rule, kind in self._kinds:
-            if wanted(kind):
+        for rule, traits in self._kinds:
+            if wanted(traits):
                 check = self._built.get(rule.id)
                 if check is None:
-                    check = self._built[rule.id] = _build(rule, kind, self.config)
+                    check = self._built[rule.id] = _build(rule, _kind(rule), self.config)
                 found.append((rule, check))
         return found
 
@@ -317,9 +318,10 @@ class Linter:
         source = (post.source if hit.field == "text" else post.field_sources.get(hit.field) or post.source) or _NO_SOURCE
         line, column = source.position(text, hit.start)
         end_line, end_column = source.position(text, hit.end)
-        match = text[hit.start : hit.end]
         values = _Values(hit.values)
-        values.setdefault("match", match)
+        # A check may show something else than the text as the match: a secret, masked, so that
+        # reports and CI logs do not spread it.
+        match = values.setdefault("match", text[hit.start : hit.end])
         return Finding(
             rule=rule.id,
             severity=rule.severity,
@@ -358,6 +360,13 @@ def _kind(rule: Rule) -> type[Check]:
     if kind is None:
         raise SocialrulesError(f"unknown check kind {rule.check!r}", rule.path)
     return kind
+
+
+def _traits(rule: Rule) -> Traits:
+    traits = kind_traits(rule.check)
+    if traits is None:
+        raise SocialrulesError(f"unknown check kind {rule.check!r}", rule.path)
+    return traits
 
 
 def _build(rule: Rule, kind: type[Check], config: Config) -> Check:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
+from .models import DataclassMethods
 from .text.lazy import lazy_re
 
 if TYPE_CHECKING:
@@ -156,8 +157,8 @@ class Allies:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class TeamHandles:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)  # see DataclassMethods
+class TeamHandles(DataclassMethods):
     """What a team profile says about handles: its instance, its own accounts, its allies."""
 
     home: str | None
@@ -171,8 +172,10 @@ def team_handles(team: TeamProfile) -> TeamHandles:
                        Allies(team.allies))
 
 
-@dataclass(frozen=True, slots=True)
-class AccountStatus:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)  # see DataclassMethods
+class AccountStatus(DataclassMethods):
+    """Who an account is to the team (see :func:`account_status`)."""
+
     handle: str
     """The account's handle, normalised (a Mastodon account's local handle with the team's instance)."""
     domains: tuple[str, ...]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import string
 from dataclasses import replace
 from pathlib import Path
 
@@ -95,6 +94,8 @@ def load_rule_file(path: Path) -> Rule:
 
 
 def _check_template(template: str, allowed: frozenset[str], document, loc: list) -> None:
+    import string  # here: rule files are read only when the cache lacks them
+
     try:
         names = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
     except ValueError as error:

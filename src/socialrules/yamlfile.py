@@ -194,8 +194,10 @@ def scalar_anchors(document: YamlDocument, node: yaml.Node, value: str) -> tuple
                 anchors.append((found, start.line + number + 1 + document.line_offset,
                                 column + piece.start() + 1))
                 position = found + len(piece.group())
-    if not anchors:
-        anchors.append((0, start.line + 1 + document.line_offset, start.column + 1))
+    if not anchors or anchors[0][0] > 0:
+        # The value's start where the scalar starts (after its quote): escapes ("\x1F") at the
+        # start of a quoted value are not found in it, and nothing may lie before the first anchor.
+        anchors.insert(0, (0, start.line + 1 + document.line_offset, start.column + 1 + quoted))
     return tuple(anchors)
 
 

@@ -18,11 +18,12 @@ media. `{reason}` says which case it is, in French and English: write `{reason[f
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterator
 
 from ..text.lazy import lazy_regex
 from ..text.normalize import fold
-from . import OPTIONS_CONFIG, Check, Hit, register
+from . import OPTIONS_CONFIG, Check, Hit, OptionsBase, register
 
 _REASONS = {
     "missing": ("aucune description (texte alternatif)", "no description (alt text)"),
@@ -56,8 +57,10 @@ DEFAULT_GENERIC = [
 ]
 
 
-@dataclass(slots=True)
-class AltTextOptions:
+@dataclass(slots=True, repr=False, eq=False)  # see OptionsBase
+class AltTextOptions(OptionsBase):
+    """Options of the `alt_text` check kind."""
+
     __pydantic_config__ = OPTIONS_CONFIG
 
     min_length: int = 3
@@ -75,9 +78,11 @@ class AltText(Check):
     Options = AltTextOptions
     placeholders = frozenset({"reason", "media"})
 
-    def __init__(self, rule, options: AltTextOptions, config) -> None:
-        super().__init__(rule, options, config)
-        self.generic = frozenset(_key(word) for word in [*options.generic, *options.extend_generic])
+    @cached_property
+    def generic(self) -> frozenset[str]:
+        # Made when a first description needs it: most posts have none, and a command-line run
+        # would pay for the folding and the two patterns at every start.
+        return frozenset(_key(word) for word in [*self.options.generic, *self.options.extend_generic])
 
     def run(self, subject) -> Iterator[Hit]:
         media = subject.post.media

@@ -6,11 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from . import OPTIONS_CONFIG, Check, Hit, register
+from . import OPTIONS_CONFIG, Check, Hit, OptionsBase, register
 
 
-@dataclass(slots=True)
-class CadenceOptions:
+@dataclass(slots=True, repr=False, eq=False)  # see OptionsBase
+class CadenceOptions(OptionsBase):
+    """Options of the `cadence` check kind."""
+
     __pydantic_config__ = OPTIONS_CONFIG
 
     tolerance: float = 0.5

@@ -26,7 +26,7 @@ from typing import Any, Iterator
 from ..errors import SocialrulesError
 from ..text.lazy import lazy_regex
 from ..text.normalize import fold
-from . import OPTIONS_CONFIG, Check, Hit, register
+from . import OPTIONS_CONFIG, Check, Hit, OptionsBase, register
 
 # A hashtag whose body is letters only (digits and underscores: left alone).
 _HASHTAG = lazy_regex(r"(?<![\w&/#@])#([^\W\d_]+)(?![\w#@])")
@@ -72,8 +72,10 @@ def vocabulary(paths: tuple[str, ...], pieces: int) -> Vocabulary:
     return found
 
 
-@dataclass(slots=True)
-class CamelcaseOptions:
+@dataclass(slots=True, repr=False, eq=False)  # see OptionsBase
+class CamelcaseOptions(OptionsBase):
+    """Options of the `camelcase` check kind."""
+
     __pydantic_config__ = OPTIONS_CONFIG
 
     words: list[str] = field(default_factory=lambda: ["lexicons/words.fr.txt", "lexicons/words.en.txt"])
@@ -118,7 +120,9 @@ class Camelcase(Check):
 
     def run(self, subject) -> Iterator[Hit]:
         text = subject.post.text
-        if "#" not in text:
+        # Only hashtags in lower case are flagged: one that opens with a capital ("#ServicePublic")
+        # is not, and a post with no other is spared the pattern.
+        if "#" not in text or all(part[:1].isupper() for part in text.split("#")[1:]):
             return
         for match in _HASHTAG.finditer(text):
             body = match.group(1)

@@ -14,15 +14,19 @@ from typing import Iterator
 
 from ..text.lazy import lazy_re
 from ..text.analysis import word_list
-from . import OPTIONS_CONFIG, Check, Hit, register
+from . import OPTIONS_CONFIG, Check, Hit, OptionsBase, register
 
 _LINK = lazy_re(r"https?://\S+|www\.\S+")
-_CLAUSE = lazy_re(r"[.!?;:,()\[\]«»\"\n]+|\s[-–—]\s")
+# Clauses end at punctuation, and at a dash between blanks (folding made every dash "-"), which
+# is replaced by a comma first: a scan for one class of characters is twice as quick.
+_CLAUSE = lazy_re(r"[.!?;:,()\[\]«»\"\n]+")
 _COMMON = 50  # a clause shared by more posts than this says nothing (a signature, a slogan)
 
 
-@dataclass(slots=True)
-class DuplicateOptions:
+@dataclass(slots=True, repr=False, eq=False)  # see OptionsBase
+class DuplicateOptions(OptionsBase):
+    """Options of the `duplicate` check kind."""
+
     __pydantic_config__ = OPTIONS_CONFIG
 
     similarity: float = 0.8
@@ -61,7 +65,7 @@ class Duplicate(Check):
             clauses = []
             if len(words) >= options.min_words:
                 # Clauses are cut at punctuation and keyed by their blank-separated tokens.
-                clauses = [(key, *clause) for part in _CLAUSE.split(folded)
+                clauses = [(key, *clause) for part in _CLAUSE.split(folded.replace(" - ", ", "))
                            if len(clause := part.split()) >= options.clause_words]
                 word_sets[position] = frozenset(words)
                 if earlier is None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from ..text.lazy import lazy_re, lazy_regex
-from . import OPTIONS_CONFIG, Check, Hit, register
+from . import OPTIONS_CONFIG, Check, Hit, OptionsBase, register
 
 _SMALL_CAPITALS = dict(zip("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", "abcdefghijklmnoprstuvwyz"))
 # Upside-down letters (read right to left once turned back); letters that are their own
@@ -89,8 +89,10 @@ def plain_turned(run: str) -> str:
     return "".join(_TURNED.get(c) or _TURNED_BACK.get(c, c) for c in reversed(run))
 
 
-@dataclass(slots=True)
-class FancyTextOptions:
+@dataclass(slots=True, repr=False, eq=False)  # see OptionsBase
+class FancyTextOptions(OptionsBase):
+    """Options of the `fancy_text` check kind."""
+
     __pydantic_config__ = OPTIONS_CONFIG
 
     min_letters: int = 3

@@ -31,15 +31,17 @@ from typing import Any, Iterator
 from ..handles import account_status, host_of
 from ..text.lazy import lazy_re
 from ..text.normalize import fold
-from . import OPTIONS_CONFIG, Check, Hit, register
+from . import OPTIONS_CONFIG, Check, Hit, OptionsBase, register
 
 _WORD = lazy_re(r"\w+")
 _MENTION = lazy_re(r"(?<![\w@])@(\w{1,30})(?![\w@])")
 _URL = lazy_re(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)  # a link written in a bio
 
 
-@dataclass(slots=True)
-class InfluencerOptions:
+@dataclass(slots=True, repr=False, eq=False)  # see OptionsBase
+class InfluencerOptions(OptionsBase):
+    """Options of the `influencer` check kind."""
+
     __pydantic_config__ = OPTIONS_CONFIG
 
     lexicons: list[str] = field(default_factory=list)

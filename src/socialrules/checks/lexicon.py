@@ -25,14 +25,16 @@ import regex
 from ..errors import SocialrulesError
 from ..text.lazy import lazy_regex
 from ..text.normalize import fold
-from . import OPTIONS_CONFIG, Check, Hit, register
+from . import OPTIONS_CONFIG, Check, Hit, OptionsBase, register
 
 _WORD = lazy_regex(r"\w+")
 _OPTIONAL = lazy_regex(r"\(([^()]*)\)")
 
 
-@dataclass(slots=True)
-class Category:
+@dataclass(slots=True, repr=False, eq=False)  # see OptionsBase
+class Category(OptionsBase):
+    """A category of terms, in a lexicon file or inline in a rule's options."""
+
     __pydantic_config__ = OPTIONS_CONFIG
 
     terms: list[str]
@@ -41,8 +43,10 @@ class Category:
     """fr, en, ...: the post languages the terms are looked for in; None for any."""
 
 
-@dataclass(slots=True)
-class LexiconOptions:
+@dataclass(slots=True, repr=False, eq=False)  # see OptionsBase
+class LexiconOptions(OptionsBase):
+    """Options of the `lexicon` check kind."""
+
     __pydantic_config__ = OPTIONS_CONFIG
 
     lexicons: list[str] = field(default_factory=list)

@@ -24,12 +24,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterator
 
 from ..handles import Allies, account_status, home_instance, is_handle, normalize_handle, split_handle
 from ..text.confusables import skeleton
 from ..text.lazy import lazy_re
-from . import OPTIONS_CONFIG, Check, Hit, register
+from ..models import DataclassMethods
+from . import OPTIONS_CONFIG, Check, Hit, OptionsBase, register
 
 _SEPARATORS = lazy_re(r"[\W_]+")
 _LEET = str.maketrans("0134578@$", "oieastbas")
@@ -40,8 +42,10 @@ _ASCII_LETTERS = str.maketrans({"m": "mrn", "0": "oo", "1": "li", "3": "e", "4":
                                 "7": "t", "8": "b", "9": "g", "@": "a", "$": "s"})
 
 
-@dataclass(slots=True)
-class LookalikeOptions:
+@dataclass(slots=True, repr=False, eq=False)  # see OptionsBase
+class LookalikeOptions(OptionsBase):
+    """Options of the `lookalike` check kind."""
+
     __pydantic_config__ = OPTIONS_CONFIG
 
     affixes: list[str] = field(default_factory=lambda: [
@@ -56,8 +60,10 @@ class LookalikeOptions:
     """The texts of a post whose mentions are checked."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Target:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)  # see DataclassMethods
+class _Target(DataclassMethods):
+    """One identity of the team (an account or a name) that impersonators imitate."""
+
     label: str      # how the team's identity is shown: @mesaides
     name: str       # ... when a display name imitates it: Mes Aides
     plain: str      # its letters and digits, folded
@@ -84,10 +90,6 @@ class Lookalike(Check):
         for handle in sorted(self.own, key=lambda h: (split_handle(h)[1] is None, h)):
             self.own_users.setdefault(split_handle(handle)[0], handle)
         self.allies = Allies(team.allies)
-        affixes = sorted({_plain(a) for a in options.affixes} - {""}, key=len, reverse=True)
-        alternatives = "|".join(map(re.escape, affixes)) or "(?!)"
-        self.affixes = frozenset(affixes)
-        self._affix_run = lazy_re(rf"(?:{alternatives}|\d+)*")
         shown: dict[str, list[str]] = {}  # key -> [handle label, name label]
         plains: dict[str, str] = {}
         for label in [*team.accounts, *team.names]:
@@ -104,6 +106,17 @@ class Lookalike(Check):
         self.targets = [_Target(labels[0] or labels[1], labels[1] or labels[0], plains[key], key,
                                 frozenset(_deletions(key)), frozenset(key)) for key, labels in shown.items()]
         self._seen: dict[str, tuple | None] = {}  # mentions: the same few handles recur
+
+    # The affixes are folded when a first name is judged: without a team profile, never (and a
+    # command-line run would pay for it at every start).
+    @cached_property
+    def affixes(self) -> frozenset[str]:
+        return frozenset(_plain(a) for a in self.options.affixes) - {""}
+
+    @cached_property
+    def _affix_run(self) -> re.Pattern[str]:
+        alternatives = "|".join(map(re.escape, sorted(self.affixes, key=len, reverse=True))) or "(?!)"
+        return re.compile(rf"(?:{alternatives}|\d+)*")
 
     # --- posts: mentions ---------------------------------------------------------------------
 

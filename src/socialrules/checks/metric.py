@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterator, Literal
 
 from ..errors import SocialrulesError
 from ..text.lazy import lazy_regex
-from . import OPTIONS_CONFIG, Check, Hit, register
+from . import OPTIONS_CONFIG, Check, Hit, OptionsBase, register
 
 Measure = Literal["twitter_length", "mastodon_length", "hashtags", "mentions", "urls", "emoji",
                   "capitals", "characters"]
@@ -23,10 +23,13 @@ _VISIBLE = lazy_regex(r"[^\s\p{Cf}\u034f\u115f\u1160\u3164\uffa0]")
 # As str.isupper and str.isalpha see characters.
 _UPPER = lazy_regex(r"\p{Uppercase}")
 _LETTER = lazy_regex(r"\p{L}")
+_OTHER_LETTERS = lazy_regex(r"[\p{Ll}\p{Lt}\p{Lm}\p{Lo}]+")
 
 
-@dataclass(slots=True)
-class MetricOptions:
+@dataclass(slots=True, repr=False, eq=False)  # see OptionsBase
+class MetricOptions(OptionsBase):
+    """Options of the `metric` check kind."""
+
     __pydantic_config__ = OPTIONS_CONFIG
 
     measure: Measure
@@ -114,6 +117,13 @@ def _capitals(check: Metric, subject) -> Hit | None:
     upper = len(_UPPER.findall(text))
     if upper <= limit * check.options.min_letters:
         return None
+    # Then the other letters, only until there are too many for the capitals to be the most.
+    most_letters = upper / limit
+    other = 0
+    for run in _OTHER_LETTERS.finditer(text):
+        other += run.end() - run.start()
+        if other >= most_letters:
+            return None
     letters = len(_LETTER.findall(text))
     if letters < check.options.min_letters or upper / letters <= limit:
         return None

@@ -8,27 +8,37 @@ recommend the team. In that text it weighs:
 
 - praise cues from the lexicon files: every category not named below is praise, with its weight
   (thanks, congratulations, compliments, recommendations, awards, pride, slang, litotes such as
-  "pas mal du tout", testimonies, applause emoji...);
+  "pas mal du tout", testimonies, applause emoji...). Some praise others by comparison: the team
+  as the model ("ça devrait être la norme", "prendre exemple sur @mesaides", "enfin un service
+  public qui…", "la preuve qu'on peut faire simple", "who said the state can't do simple?"), and
+  the comparative, found without a praise word: a comparison whose standard is the team, set
+  against everyone else, a wish or a "why" ("si seulement toutes les administrations marchaient
+  comme @mesaides", "why can't every site be like this?");
 - whom the praise is about: the team's names and accounts from the configuration's [team]. A
   thank-you or a bravo goes to whoever follows it ("merci à la CAF"), other praise to whom its
   sentence names; a sentence that names nobody praises what the text is about. Praise of somebody
   else (another account, a capitalised name, a link to another site, "les agents") is not praise of
-  us. Without a team profile, praise addressed to someone (a mention, "vous êtes", "your team") is
-  taken as praise of the team, which is blunter;
+  us, and "l'équipe", "the team" belong to whom the text names first ("DossierFacile passe le cap…
+  lien vers Mes Aides. Bravo à toute l'équipe"). A second recipient counts too ("Félicitations
+  @betagouv pour cette promo, et tout particulièrement à l'équipe Mes Aides"). Without a team
+  profile, praise addressed to someone (a mention, "vous êtes", "your team") is taken as praise
+  of the team, which is blunter;
 - what cancels it: sarcasm (a failure next to the praise: "panne", "outage", "0 €", "j'attends une
-  réponse"; an insult; 🙄 or 🙃; "merci pour rien"; a praise word in scare quotes), negation
+  réponse", or a lack that lasts or prevents: "plus de simulateur depuis 3 jours", "can't log in";
+  an insult; 🙄 or 🙃; "merci pour rien"; a praise word in scare quotes), negation
   ("n'est pas génial", "wouldn't recommend"), questions ("quelqu'un peut me recommander… ?"),
   wishes ("ce serait super que…"), a caveat that carries the point ("pas mauvais, mais…");
 - the main-point test: information left once the praise is taken out (a release, an event, a
   job, a date) that outweighs the praise makes the praise incidental.
 
 Signal categories (no praise) of the lexicon files: negation, negation-scope, conditional,
-intensifier, copula, failure, hostile, sarcasm, repair, expectation, contrast, caveat, complaint,
-information, pointer, not-praise, addressee, team-words, product-words, pronoun-other, others,
-audience, incidental, incidental-after, literal. Their uses are described where they are read.
+intensifier, copula, failure, hostile, sarcasm, repair, expectation, rescue, contrast, caveat,
+complaint, information, pointer, not-praise, addressee, team-words, product-words, pronoun-other,
+others, audience, incidental, incidental-after, literal, comparison, comparand, capability,
+deprivation, duration, usage. Their uses are described where they are read.
 
-Only texts with a praise cue are analysed (a set intersection first); a plain post is looked at
-only when it contains "@" and a relay form.
+Only texts with a praise cue, or with both parts of a comparative, are analysed (set
+intersections first); a plain post is looked at only when it contains "@" and a relay form.
 """
 
 from __future__ import annotations
@@ -37,23 +47,28 @@ import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Mapping
 
 import regex
 
 from ..errors import SocialrulesError
 from ..text.lazy import lazy_regex
 from ..text.normalize import Folded, fold
-from . import OPTIONS_CONFIG, Check, Hit, register
+from . import OPTIONS_CONFIG, Check, Hit, OptionsBase, Packed, pack, register
 from .lexicon import Category, _entries, read_lexicons
 
 SIGNALS = frozenset({
     "negation", "negation-scope", "conditional", "intensifier", "copula", "failure", "hostile",
     "sarcasm", "repair", "expectation", "contrast", "caveat", "complaint", "information", "pointer",
     "not-praise", "addressee", "team-words", "product-words", "pronoun-other", "others",
-    "audience", "incidental", "incidental-after", "literal",
+    "audience", "incidental", "incidental-after", "literal", "comparison", "comparand",
+    "capability", "deprivation", "duration", "usage", "rescue",
 })
-_DIRECTED = frozenset({"thanks", "congratulations"})  # they take a recipient: "merci à X"
+# They take a recipient: "merci à X", "prendre exemple sur X".
+_DIRECTED = frozenset({"thanks", "congratulations", "emulation"})
+# Praise said as a wish or a rhetorical question: "si seulement tout marchait comme Mes Aides",
+# "why can't every site be like this?", "ça devrait être la norme".
+_WISHFUL = frozenset({"comparative", "exemplar", "emulation", "rebuttal"})
 _INTENSIFIABLE = frozenset({"quality", "compliment-weak"})  # "super simple", "so kind"
 _VERBAL = frozenset({"thanks", "recommendation", "congratulations"})  # "jamais assez merci"
 
@@ -101,6 +116,10 @@ _MEMBER_LINKS = _LINKS | {"from", "chez", "at", "equipe", "team"}  # "Inès, de 
 _CAPS_STOP = frozenset({
     "i", "i'm", "i've", "i'd", "i'll", "ok", "okay", "psa", "rt", "mt", "faq", "pdf", "url", "gg",
     "france", "etat", "internet", "web", "dieu", "god", "lol", "mdr", "ptdr",
+    # Benefits, not bodies: "plus de simulateur APL depuis lundi" is about the team's site.
+    "apl", "als", "alf", "rsa", "aah", "ppa", "css", "cmu", "asf", "ars", "paje", "aspa", "ass", "cej",
+    # Adjectives English capitalises: "the French state" names nobody.
+    "french", "european", "english", "british", "german", "spanish", "italian", "belgian", "swiss",
 })
 _EMOJI_NOISE = str.maketrans("", "", "\ufe0f\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff")
 
@@ -125,9 +144,31 @@ _RELAY_PUNCTUATION = " \t:([,—–-"
 _CLOSING = lazy_regex(rf"[{_CLOSE}]")
 _LINE_END = lazy_regex(r"\n|\s[—–]\s|→")
 
+# The comparative's equality form, on folded text: "aussi clair que", "as simple as".
+_EQUALITY = lazy_regex(r"(?<!\w)(?:aussi|autant|as)\s+(?:\w+[\s'-]+)?\w+\s+(?:que|qu|as)(?!\w)")
+_COMPARING = frozenset({"aussi", "autant", "as", "plus", "more"})  # for the prefilter
+# What "like this", "comme ça" point at: what the text is about.
+_DEICTIC = frozenset({"ca", "cela", "ceci", "celui", "celle", "this", "that", "it", "these", "those"})
+_WHY = frozenset({"pourquoi", "why"})  # a question that is a complaint about everyone else
+# How long a lack has lasted, when said with a number: "trois jours sans…", "for a week".
+_LASTING = lazy_regex(
+    r"(?<!\w)(?:(?:for|pendant)\s+(?:an?|one|une?)|\d+|two|three|four|five|six|seven|several|deux|"
+    r"trois|quatre|cinq|six|sept|plusieurs)\s+"
+    r"(?:days?|hours?|weeks?|months?|jours?|heures?|semaines?|mois)(?!\w)")
+# A second recipient of a thank-you or a bravo: "…, et tout particulièrement à l'équipe Mes Aides".
+_ALSO = frozenset({"et", "and", "mais", "but", "particulierement", "specialement", "surtout",
+                   "notamment", "especially", "particularly", "specially"})
+_TO_RECIPIENT = frozenset({"a", "au", "aux", "to"})
+# Between the team and a feeling it has: "Mes Aides est ravi", "the Mes Aides team is thrilled".
+_FEELS = frozenset({"est", "sont", "sommes", "etait", "etaient", "a", "ete", "se", "dit", "team",
+                    "equipe", "is", "are", "am", "was", "were", "been", "has", "have", "re", "so",
+                    "very", "tres", "vraiment", "really", "trop", "tellement", "absolument"})
 
-@dataclass(slots=True)
-class PraiseOptions:
+
+@dataclass(slots=True, repr=False, eq=False)  # see OptionsBase
+class PraiseOptions(OptionsBase):
+    """Options of the `praise` check kind."""
+
     __pydantic_config__ = OPTIONS_CONFIG
 
     lexicons: list[str] = field(default_factory=list)
@@ -136,8 +177,9 @@ class PraiseOptions:
     """More categories of terms (a praise category, or one of the signal categories)."""
     min_score: float = 1.0
     """The summed weight of the distinct praise cues about the team that flags a boosted text."""
-    entries: list[dict[str, Any]] = field(default_factory=list)
-    """Filled when the rule is read: every term with its forms, category, weight, language."""
+    entries: Mapping[int, bytes] = field(default_factory=dict)
+    """Filled when the rule is read: every term with its forms, category, weight, language, by
+    number, pickled (see `Packed`)."""
     index: dict[str, Any] = field(default_factory=dict)
     """Filled when the rule is read: the look-up tables built from the entries."""
 
@@ -184,19 +226,23 @@ class Praise(Check):
         if not any(entry["category"] not in SIGNALS for entry in entries):
             raise SocialrulesError("a praise rule needs praise terms (`lexicons` or `extend_terms`)")
         prepared["lexicons"] = files
-        prepared["entries"] = entries
-        prepared["index"] = _index(entries)
+        index = prepared["index"] = _index(entries)
+        # The phrase tables and the entries stay pickled per key until a post needs them (see
+        # `Packed`): a post without praise cues, most of them, never does.
+        index["phrases"] = pack(index["phrases"])
+        index["tag_praise"] = pack(index["tag_praise"])
+        prepared["entries"] = pack(dict(enumerate(entries)))
         return prepared
 
     def __init__(self, rule, options: PraiseOptions, config) -> None:
         super().__init__(rule, options, config)
         # The tables were built when the rule was read (and cached): see _index().
         table = options.index
-        self.phrases: dict[str, _Candidates] = table["phrases"]
+        self.phrases: dict[str, _Candidates] = Packed(table["phrases"])
         self.symbolic = [(lazy_regex(source), entry) for source, entry in table["symbolic"]]
         self.by_char: dict[str, list[dict[str, Any]]] = table["by_char"]
         self.praise_words: frozenset[str] = table["praise_words"]
-        self.tag_praise: dict[str, Entry] = table["tag_praise"]
+        self.tag_praise: dict[str, Entry] = Packed(table["tag_praise"])
         self.product_words: frozenset[str] = table["product_words"]
         self.target_words: frozenset[str] = table["target_words"]
         self.praise_chars: frozenset[str] = table["praise_chars"]
@@ -205,6 +251,9 @@ class Praise(Check):
         self.symbol_chars: frozenset[str] = table["symbol_chars"]
         self.praise_symbolic = lazy_regex(table["praise_symbolic"]) if table["praise_symbolic"] else None
         self.praise_symbols: frozenset[str] = table["praise_symbols"]
+        # A comparison and what it sets against the team can praise it without a praise word.
+        self.comparison_words: frozenset[str] = table["comparison_words"] | _COMPARING
+        self.comparand_words: frozenset[str] = table["comparand_words"]
         self._team_setup(config.team)
 
     def table(self, lang: str | None) -> dict:
@@ -302,7 +351,8 @@ class Praise(Check):
         if (self.praise_words.isdisjoint(words) and not tagged
                 and (text.isascii() or self.praise_chars.isdisjoint(ft))
                 and _ELONGATED.search(ft) is None
-                and (self.praise_symbols.isdisjoint(ft) or not self.praise_symbolic.search(ft))):
+                and (self.praise_symbols.isdisjoint(ft) or not self.praise_symbolic.search(ft))
+                and (self.comparison_words.isdisjoint(words) or self.comparand_words.isdisjoint(words))):
             return None
         if (self.profile and self.target_words.isdisjoint(words) and not tagged
                 and self.team_regex is not None and self.team_regex.search(ft) is None):
@@ -381,9 +431,13 @@ class _Analysis:
             self.by_category.setdefault(match.category, []).append(match)
         self.sentences = self._sentences()
         self.sentence_ends = [end for _, end, _ in self.sentences]
+        self.topic: str | None = None  # set by _entities: who the text names first
         self.refs = self._entities(team_refs)
         self.team_anywhere = any(r.kind == "team" for r in self.refs)
         self.other_anywhere = any(r.kind == "other" for r in self.refs)
+        self.compared: dict[int, _Ref] = {}  # comparatives: where they are, the team they praise
+        if self.of("comparand"):  # nothing is compared without it
+            self._comparatives()
 
     # --- finding ------------------------------------------------------------------------------
 
@@ -412,10 +466,10 @@ class _Analysis:
         # and compliment).
         found.sort(key=lambda m: (m.start, m.start - m.end))
         kept: list[_Match] = []
-        seen: set[tuple[int, int, str]] = set()
+        seen: set[tuple[int, int, str, str]] = set()
         reach = -1
         for match in found:
-            key = (match.start, match.end, match.entry["term"])
+            key = (match.start, match.end, match.entry["term"], match.category)
             if key in seen:
                 continue
             same = kept and (kept[-1].start, kept[-1].end) == (match.start, match.end)
@@ -441,6 +495,58 @@ class _Analysis:
                     self.matches.append(_Match(tag.start(), tag.end(), entry, entry["category"]))
                     break
         self.matches.sort(key=lambda m: m.start)
+
+    def _comparatives(self) -> None:
+        """"Si seulement toutes les administrations marchaient comme @mesaides", "why can't every
+        site be like this?", "pourquoi les impôts ne font pas un simulateur aussi clair que Mes
+        Aides ?": a comparison whose standard is the team, set against everyone else, a wish or a
+        "why", is praise of the team (a comparative cue, weight 1). The team must not be what is
+        compared ("Mes Aides, comme tous les simulateurs, …"), nor the comparison an example in a
+        list ("tous les services, comme Mes Aides, doivent…")."""
+        masked = self.masked
+        markers = [(m.start, m.end) for m in self.of("comparison")]
+        markers += [(m.start, m.end) for m in self.of("contrast")  # "ne sont pas comme Mes Aides"
+                    if masked[m.start : m.end].split()[-1:] in (["comme"], ["like"])]
+        markers += [found.span() for found in _EQUALITY.finditer(masked)]
+        markers += [(m.start, m.end) for m in self.of("comparand")  # "il faudrait plus de Mes Aides"
+                    if masked[m.start : m.end].split()[:1] in (["plus"], ["more"])]
+        for start, end in sorted(markers):
+            sentence = self.sentence(start)
+            if masked[sentence[0] : start].rstrip().endswith(","):
+                continue
+            against = [m for m in self.of("comparand") if sentence[0] <= m.start and m.end <= start]
+            if not against:
+                continue
+            if any(r.kind == "team" and sentence[0] <= r.start < start for r in self.refs):
+                continue
+            ref = self._standard(end, sentence)
+            if ref is None:
+                continue
+            # The cue runs from what is set against the team to the comparison: "si seulement
+            # toutes les administrations marchaient comme".
+            term = " ".join(masked[against[0].start : end].split())
+            entry = {"term": term, "forms": [term], "category": "comparative", "weight": 1.0,
+                     "language": None}
+            match = _Match(against[0].start, end, entry, "comparative")
+            self.matches.append(match)
+            self.by_category.setdefault("comparative", []).append(match)
+            self.compared[match.start] = ref
+        self.matches.sort(key=lambda m: m.start)
+
+    def _standard(self, end: int, sentence: Sentence) -> _Ref | None:
+        """The team, if it is what a comparison ending at ``end`` compares to: named just after
+        ("comme @mesaides", "comme le simulateur Mes Aides"), or pointed at ("like this", "comme
+        ça") in a text about the team."""
+        after = [r for r in self.refs if end <= r.start < sentence[1] and r.kind in ("team", "other", "you")]
+        first_team = next((r for r in self.refs if r.kind == "team"), None)
+        if after and len(self._words(end, after[0].start)) <= 4:
+            if after[0].kind == "team":
+                return after[0]
+            return first_team if after[0].kind == "you" else None  # "comme vous"
+        following = self._words(end, sentence[1])[:1]
+        if (not following or following[0] in _DEICTIC) and self.topic == "team":
+            return first_team
+        return None
 
     def _phrases(self, text: str, tokens: list[tuple[int, int, str]], origin) -> list[_Match]:
         """Every lexicon phrase found word by word in ``tokens`` (words of ``text``)."""
@@ -524,6 +630,7 @@ class _Analysis:
             team = check.is_team_account(mention.group(1), mention.group(2))
             kind = "team" if team or not check.profile else "other"
             refs.append(_Ref(mention.start(), mention.end(), kind))
+        named = [r for r in refs if r.kind in ("team", "other")]  # by name, account, handle
         for match in self.of("others"):  # "les agents", "the community"
             refs.append(_Ref(match.start, match.end, "other"))
         for match in self.of("addressee"):  # "vous êtes", "your team": whom the text speaks to
@@ -537,7 +644,18 @@ class _Analysis:
             refs.append(_Ref(match.start, match.end, "crew" if check.profile else "team"))
         for match in self.of("audience"):  # "merci à tous": neither a partner nor us
             refs.append(_Ref(match.start, match.end, "audience"))
-        refs += self._names(refs)
+        names = self._names(refs)
+        refs += names
+        # What the text is about: whom it names first ("DossierFacile passe le cap… Bravo à
+        # toute l'équipe" is about DossierFacile, even if it names Mes Aides in between). The
+        # accounts a reply starts with are whom it answers: the team, if among them.
+        named.sort(key=lambda r: r.start)
+        leading = [r for r in named if not self.masked[: r.start].strip()]
+        first = min((r for r in named + names if r not in leading), key=lambda r: r.start, default=None)
+        if any(r.kind == "team" for r in leading):
+            self.topic = "team"
+        elif leading or first:
+            self.topic = (leading or [first])[0].kind
         refs.sort(key=lambda r: r.start)
         for match in self.of("pronoun-other"):  # "merci à eux": the subject named before
             sentence = self.sentence(match.start)
@@ -610,17 +728,20 @@ class _Analysis:
                 continue
             if self.masked[start:end].isspace() or any(r.start <= start < r.end for r in refs):
                 continue
-            if not _WORD.search(self.masked, self.sentence(start)[0], start):
-                continue  # the first word of a sentence
+            first = not _WORD.search(self.masked, self.sentence(start)[0], start)
+            if first and not _name_like(match.group()):
+                continue  # the first word of a sentence, unless written as a name: DossierFacile, CNAF
             found.append(_Ref(start, end, self._member(end, refs)))
         return found
 
     def _member(self, end: int, refs: list[_Ref]) -> str:
         """"Inès, de l'équipe Mes Aides", "Ines from the Mes Aides team": one of the team."""
         for ref in refs:
-            if ref.kind == "team" and 0 <= ref.start - end < 40:
-                if set(self._words(end, ref.start)) <= _MEMBER_LINKS:
-                    return "team"
+            if ref.kind != "team" or not 0 <= ref.start - end < 40:
+                continue
+            same = self.sentence(ref.start) == self.sentence(end - 1)  # not "…DossierFacile. Mes Aides"
+            if same and set(self._words(end, ref.start)) <= _MEMBER_LINKS:
+                return "team"
         return "other"
 
     # --- judging ------------------------------------------------------------------------------
@@ -647,8 +768,13 @@ class _Analysis:
         return self._inside(self.of("negation"), self._window(match.start, count), match.start)
 
     def _undone(self, repair: _Match) -> bool:
-        """"toujours pas réglé", "still no fix": a repair that did not happen."""
-        return self._inside(self.of("negation", "failure"), self._window(repair.start, 3), repair.start)
+        """"toujours pas réglé", "still no fix": a repair that did not happen; "m'a trouvé 0 €":
+        a help that did not help."""
+        if self._inside(self.of("negation", "failure"), self._window(repair.start, 3), repair.start):
+            return True
+        return repair.category == "rescue" and any(
+            0 <= m.start - repair.end and len(self._words(repair.end, m.start)) <= 2
+            for m in self.of("failure"))
 
     @cached_property
     def sarcastic(self) -> bool:
@@ -659,21 +785,43 @@ class _Analysis:
         for quoted in _SCARE_QUOTES.finditer(self.masked):
             if any(quoted.start() < m.start and m.end < quoted.end() for m in praise):
                 return True
-        for match in self.of("failure", "hostile"):
+        for match in [*self.of("failure", "hostile"), *self._lacks()]:
             sentence = self.sentence(match.start)
+            if any(sentence[0] <= m.start < match.start for m in self.of("rebuttal")):
+                continue  # "qui a dit que les sites publics étaient lents ?": the doubt answered
             if self.negated(match, 4):
                 continue  # "sans bug", "vous n'êtes pas des feignasses"
             if self._inside(self.of("contrast"), self._window(match.start, 12), match.start):
                 continue  # "pas comme ces abrutis de la préfecture": aimed elsewhere
-            if match.category == "failure" and any(
+            if match.category != "hostile" and any(
                     sentence[0] <= m.start < sentence[1] and not self._undone(m)
-                    for m in self.of("repair", "expectation")):
-                continue  # "bug signalé à 9 h, corrigé à 10 h", "je m'attendais à une usine à gaz"
+                    for m in self.of("repair", "expectation", "rescue")):
+                continue  # "bug signalé à 9 h, corrigé à 10 h", "je m'attendais à une usine à gaz",
+                # "j'étais en galère, Mes Aides m'a trouvé 300 €"
             inside = {r.kind for r in self.refs if sentence[0] <= r.start < sentence[1]}
             if "other" in inside and "team" not in inside:
                 continue  # "les potes en galère": not about us
             return True
         return False
+
+    def _lacks(self) -> list[_Match]:
+        """A failure told as a lack: "plus de simulateur depuis 3 jours", "can't log in since
+        Monday", "impossible de se connecter": something missing, with how long it has lasted or
+        what it prevents. ("Plus de 3 jours" is "more than"; "can't thank them enough" lasts no
+        time and prevents nothing.)"""
+        found = []
+        for match in self.of("deprivation"):
+            sentence = self.sentence(match.start)
+            following = self._words(match.end, sentence[1])
+            if following[:1] and following[0].isdigit():
+                continue
+            lasting = self._inside(self.of("duration"), sentence[0], sentence[1]) or _LASTING.search(
+                self.masked, sentence[0], sentence[1]) is not None
+            prevents = any(0 <= m.start - match.end and len(self._words(match.end, m.start)) <= 1
+                           for m in self.of("usage"))
+            if lasting or prevents:
+                found.append(match)
+        return found
 
     @cached_property
     def partner_sentences(self) -> set[Sentence]:
@@ -688,28 +836,53 @@ class _Analysis:
         return found
 
     def _recipient(self, match: _Match, sentence: Sentence) -> list[_Ref]:
-        """Who a thank-you or a bravo goes to: the names that follow it, up to "pour", "for"..."""
-        end = sentence[1]
+        """Who a thank-you or a bravo goes to: the names that follow it, up to "pour", "for"...;
+        and a second recipient joined after that ("Félicitations @betagouv pour cette promo, et
+        tout particulièrement à l'équipe Mes Aides")."""
+        found = self._recipients_from(match.end, sentence)
+        tokens = self.tokens
         index = bisect.bisect_left(self.token_starts, match.end)
+        for position in range(index + 1, len(tokens)):
+            start, end, word = tokens[position]
+            if start >= sentence[1]:
+                break
+            if word in _TO_RECIPIENT and any(
+                    tokens[back][2] in _ALSO for back in range(max(index, position - 3), position)):
+                found += [r for r in self._recipients_from(end, sentence) if r not in found]
+                break
+        return found
+
+    def _recipients_from(self, position: int, sentence: Sentence) -> list[_Ref]:
+        end = sentence[1]
+        index = bisect.bisect_left(self.token_starts, position)
+        crew = False  # "le simulateur de la CAF": whose simulator follows "de"
         for count, (start, _, word) in enumerate(self.tokens[index:], 1):
             if start >= sentence[1]:
                 break
+            if crew and word in _QUALIFIER:
+                crew = False
+                continue
             if word in _RECIPIENT_STOP or count > 10:
                 end = start
                 break
-        return [r for r in self.refs if match.end <= r.start < end]
+            crew = any(r.start == start and r.kind == "crew" for r in self.refs)
+        return [r for r in self.refs if position <= r.start < end]
 
     def target(self, match: _Match) -> _Ref | None:
         """The reference to the team that ``match`` praises; None if it praises someone else, or
         nobody known to be the team."""
+        if match.category == "comparative":
+            return self.compared.get(match.start)
         sentence = self.sentence(match.start)
+        if match.category == "delight" and self._feels(match, sentence):
+            return None  # "Mes Aides est ravi du partenariat": the team's joy, not praise of it
         refs = self.refs
         if match.category in _DIRECTED:
             recipient = self._recipient(match, sentence)
             team = [r for r in recipient if r.kind == "team"]
             if team:
                 return team[0]
-            if any(r.kind == "other" for r in recipient):
+            if any(r.kind == "other" for r in recipient) or self._elsewhere(recipient):
                 return None
             index = self.sentences.index(sentence)
             if not recipient and index and self.sentences[index - 1] in self.partner_sentences:
@@ -725,6 +898,8 @@ class _Analysis:
             return team[0]
         if any(r.kind == "other" for r in inside):
             return None  # "les équipes de la CAF ont fait un travail remarquable pour Mes Aides"
+        if self._elsewhere(inside):
+            return None
         if self.team_anywhere and not self._inside(self.of("information"), sentence[0], sentence[1]):
             # A sentence that names nobody ("Pépite absolue.") praises what the text is about;
             # one that carries news ("Fermeture exceptionnelle lundi.") does not.
@@ -734,6 +909,15 @@ class _Analysis:
             if addressed:  # "vous êtes top", "l'équipe", "le simulateur", nobody else named
                 return addressed[0]
         return None
+
+    def _feels(self, match: _Match, sentence: Sentence) -> bool:
+        before = [r for r in self.refs if sentence[0] <= r.end <= match.start and r.kind in ("team", "crew")]
+        return bool(before) and set(self._words(before[-1].end, match.start)) <= _FEELS
+
+    def _elsewhere(self, refs: list[_Ref]) -> bool:
+        """"DossierFacile passe le cap… (lien vers Mes Aides). Bravo à toute l'équipe !": "the
+        team", "le simulateur" belong to whom the text is about, and that is someone else."""
+        return self.topic == "other" and any(r.kind == "crew" for r in refs)
 
     def _audience(self, match: _Match, ref: _Ref) -> bool:
         """"je le conseille à tous mes élèves de BTS": whom a recommendation is made to."""
@@ -774,14 +958,25 @@ class _Analysis:
     def _stands(self, match: _Match) -> bool:
         """Whether a praise cue says what it says: not asked, denied, wished or taken back."""
         sentence = self.sentence(match.start)
-        if "?" in sentence[2] and "!" not in sentence[2]:
+        # "Pourquoi tous les sites ne sont pas comme ça ?": a wish asked as a question.
+        rhetorical = match.category in _WISHFUL and (
+            match.category == "rebuttal" or self._rhetorical(sentence))
+        if "?" in sentence[2] and "!" not in sentence[2] and not rhetorical:
             return False  # "quelqu'un peut me recommander… ?": asking, not praising
-        if match.category != "litotes":
-            if self.negated(match) and not (
+        if match.category in ("comparative", "proof") and self._inside(
+                self.of("information"), sentence[0], sentence[1]):
+            return False  # "more about tools like Mes Aides at the webinar", "le rapport montre que"
+        if match.category == "proof" and not self._proven(match):
+            return False  # "la preuve que" praises with what it proves can be done
+        if match.category == "rebuttal" and len(self._words(sentence[0], match.start)) > 2:
+            return False  # "Marie, who said Mes Aides helped her": reported, not a rebuttal
+        if match.category not in ("litotes", "comparative", "rebuttal"):
+            if self.negated(match) and not rhetorical and not (
                     match.category in _VERBAL and _DEGREE.search(self.masked, sentence[0], sentence[1])):
                 return False  # "n'est pas génial", but "je ne dirai jamais assez merci"
-            if self._inside(self.of("conditional"), self._window(match.start, 3), match.start):
-                return False  # "ce serait super que…"
+            if match.category not in _WISHFUL and self._inside(
+                    self.of("conditional"), self._window(match.start, 3), match.start):
+                return False  # "ce serait super que…", but "ça devrait être la norme"
             if self._inside(self.of("negation-scope"), sentence[0], match.start):
                 return False  # "on ne peut pas dire que ce soit une réussite"
         if self._caveat_after(match):
@@ -789,6 +984,18 @@ class _Analysis:
         if match.entry["term"] == "🔥" and self._inside(self.of("literal"), sentence[0], sentence[1]):
             return False  # a real fire
         return True
+
+    def _rhetorical(self, sentence: Sentence) -> bool:
+        index = bisect.bisect_left(self.token_starts, sentence[0])
+        return any(word in _WHY for _, _, word in self.tokens[index : index + 2])
+
+    def _proven(self, match: _Match) -> bool:
+        """"la preuve qu'on peut faire simple", "l'administration peut : Mes Aides en est la
+        preuve": something shown possible, in the sentence or the one before."""
+        sentence = self.sentence(match.start)
+        index = self.sentences.index(sentence)
+        start = self.sentences[index - 1][0] if index else sentence[0]
+        return any(start <= m.start < sentence[1] and not self.negated(m, 3) for m in self.of("capability"))
 
     def _intensified(self, match: _Match) -> bool:
         """"très clair", "so kind"; and "c'est top", "vous êtes top", "it's great": a weak
@@ -911,6 +1118,9 @@ def _index(entries: list[Entry]) -> dict[str, Any]:
             _key(_WORD.findall(form)) for entry in entries
             if entry["category"] in ("addressee", "team-words", "product-words")
             for form in entry["forms"] if _WORD.search(form)),
+        # The comparative's parts, for the prefilter.
+        "comparison_words": _keys(entries, "comparison"),
+        "comparand_words": _keys(entries, "comparand"),
         "symbol_chars": frozenset(char for entry in entries for form in entry["forms"]
                                   if _WORD.search(form) for char in _SYMBOLIC.findall(form)),
         # One search for all the praise written with symbols, when the text has such a symbol.
@@ -919,6 +1129,20 @@ def _index(entries: list[Entry]) -> dict[str, Any]:
             char for entry in entries if entry["category"] not in SIGNALS
             for form in entry["forms"] if _WORD.search(form) for char in _SYMBOLIC.findall(form)),
     }
+
+
+def _name_like(word: str) -> bool:
+    """A capitalised word that is a name even at the start of a sentence: a capital inside
+    (DossierFacile, OpenFisca) or an acronym (CAF, DINUM)."""
+    if word.isupper():
+        return 2 <= len(word) <= 6
+    return any(char.isupper() for char in word[1:])
+
+
+def _keys(entries: list[Entry], category: str) -> frozenset[str]:
+    """A word without which each form of ``category`` cannot be found (see _key)."""
+    return frozenset(_key(words) for entry in entries if entry["category"] == category
+                     for words in (_WORD.findall(form) for form in entry["forms"]) if words)
 
 
 def _key(words: list[str] | tuple[str, ...]) -> str:

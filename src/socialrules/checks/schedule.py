@@ -7,11 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, Literal
 
-from . import OPTIONS_CONFIG, Check, Hit, register
+from . import OPTIONS_CONFIG, Check, Hit, OptionsBase, register
 
 
-@dataclass(slots=True)
-class ScheduleOptions:
+@dataclass(slots=True, repr=False, eq=False)  # see OptionsBase
+class ScheduleOptions(OptionsBase):
+    """Options of the `schedule` check kind."""
+
     __pydantic_config__ = OPTIONS_CONFIG
 
     condition: Literal["past", "collision"]

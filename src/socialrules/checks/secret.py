@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from ..text.lazy import lazy_re, lazy_regex
-from . import OPTIONS_CONFIG, Check, Hit, register
+from . import OPTIONS_CONFIG, Check, Hit, OptionsBase, register
 
 _NAMES = {
     "github": ("jeton GitHub", "GitHub token"),
@@ -137,8 +137,10 @@ def looks_like_password(value: str) -> bool:
     return has_digit or has_symbol or mixed_case
 
 
-@dataclass(slots=True)
-class SecretOptions:
+@dataclass(slots=True, repr=False, eq=False)  # see OptionsBase
+class SecretOptions(OptionsBase):
+    """Options of the `secret` check kind."""
+
     __pydantic_config__ = OPTIONS_CONFIG
 
     fields: list[str] = field(default_factory=lambda: ["text", "spoiler_text", "alt"])
@@ -187,7 +189,8 @@ class Secret(Check):
     @staticmethod
     def _hit(start: int, end: int, field_name: str, kind: str, masked: str) -> Hit:
         fr, en = _NAMES[kind]
-        return Hit(start, end, field_name, {"masked": masked, "what": {"fr": fr, "en": en}})
+        # The finding shows the secret masked too: its span still points at it.
+        return Hit(start, end, field_name, {"masked": masked, "match": masked, "what": {"fr": fr, "en": en}})
 
 
 def _has_long_run(text: str) -> bool:

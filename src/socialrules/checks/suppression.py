@@ -7,11 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from . import OPTIONS_CONFIG, Check, Hit, register
+from . import OPTIONS_CONFIG, Check, Hit, OptionsBase, register
 
 
-@dataclass(slots=True)
-class SuppressionOptions:
+@dataclass(slots=True, repr=False, eq=False)  # see OptionsBase
+class SuppressionOptions(OptionsBase):
+    """Options of the `suppression` check kind."""
+
     __pydantic_config__ = OPTIONS_CONFIG
 
 

@@ -6,14 +6,16 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..text.lazy import lazy_regex
-from . import OPTIONS_CONFIG, Check, Hit, register
+from . import OPTIONS_CONFIG, Check, Hit, OptionsBase, register
 
 # "1/3", "(1/3)", "[1/3]", "1/", "🧵 1/3": near the start or the end of a part.
 _NUMBER = lazy_regex(r"(?<![\w/])(\d{1,3})\s?/\s?(\d{1,3})?(?![\w/])")
 
 
-@dataclass(slots=True)
-class ThreadOptions:
+@dataclass(slots=True, repr=False, eq=False)  # see OptionsBase
+class ThreadOptions(OptionsBase):
+    """Options of the `thread` check kind."""
+
     __pydantic_config__ = OPTIONS_CONFIG
 
     edge: int = 12

@@ -24,6 +24,8 @@ How a category is judged is its `aim`:
                  or people as the subject ("les élus sont une honte")
     sarcastic    mock titles ("Einstein", "le génie"): said to someone, as a vocative
     at-someone   sarcasm, rude emoji, weary contempt: need an addressee (you, a reply)
+    in-reply     condescension, veiled threats that read as advice ("faites gaffe", "lire n'est
+                 pas votre fort"): as at-someone, but only in a reply or to an @mention
     profane      swear words: count only when said to "you"
     any          threats, hostile commands, contemptuous phrases: count as they are
 
@@ -32,7 +34,7 @@ Other categories are the grammar the judgement reads (per language, so a team ca
 `person-noun`, `thing`, `thing-pronoun`, `report`, `apophasis`, `endorse`, `distance`,
 `affection`, `joy`, `innocent`, `common`, and `praise`, `failure`, `repair` (praise said to
 someone over a failure that nobody repaired is mock praise, half a cue: "Bravo @x, trois jours
-de panne").
+de panne"; a whole one with applause: "@x Amazing work 👏 Three days of downtime").
 
 Terms: "(x)" is optional, "(a|b)" one of, "(a|b|)" optionally one of, "…" up to three words,
 "$" the end of a clause ("ferme-la $" is not "ferme la porte"), "^" the start of one.
@@ -42,14 +44,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Mapping
 
 import regex
 
 from ..errors import SocialrulesError
 from ..text.lazy import lazy_re, lazy_regex
 from ..text.normalize import Folded, fold
-from . import OPTIONS_CONFIG, Check, Hit, Packed, pack, register
+from . import OPTIONS_CONFIG, Check, Hit, OptionsBase, Packed, pack, register
 from .lexicon import read_lexicons
 
 # Which targets each aim accepts (see the module docstring). None: any but a thing or ourselves.
@@ -64,6 +66,9 @@ AIMS: dict[str, frozenset[str] | None] = {
                              "reply"}),
     "profane": frozenset({"address", "you", "you-after"}),
     "any": frozenset(),
+    # Only in a reply (or to an @mention in the same sentence), then at whoever is addressed:
+    # "vous" in a post speaks to the public ("On va vous faire un dessin 👇" is an infographic).
+    "in-reply": None,
 }
 MARKERS = frozenset({
     "you", "self", "own", "collective", "negator", "group", "intro", "filler", "greeting",
@@ -102,6 +107,7 @@ _MASKED = lazy_regex(r"(?<![\w*])\w*[^\W\d_]\**\*[\w*]*(?![\w*])")
 _CAPS_WORD = lazy_regex(r"\b\p{Lu}[\p{Lu}'’\-]*\p{Lu}\b")
 _CAPS_PAIR = lazy_regex(r"\p{Lu}{2}")
 # Where emoji live (the stdlib engine scans a character range fastest): a cheap presence test.
+_CLAP = "\U0001f44f"  # 👏
 _PICTOGRAPHS = lazy_re("[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]")
 
 QUOTED, CODE, MENTION, URL, LEADING = 1, 2, 4, 8, 16
@@ -110,8 +116,10 @@ _REDIRECT_AFTER = (("comme", "les", "autres"), ("comme", "ces"), ("like", "the",
                    ("like", "the", "rest"), ("unlike", "the"), ("contrairement", "aux"))
 
 
-@dataclass(slots=True)
-class ToneCategory:
+@dataclass(slots=True, repr=False, eq=False)  # see OptionsBase
+class ToneCategory(OptionsBase):
+    """A category of terms, in a lexicon file or inline in a tone rule's options."""
+
     __pydantic_config__ = OPTIONS_CONFIG
 
     terms: list[str]
@@ -126,8 +134,10 @@ class ToneCategory:
     """False for terms that carry their own negation ("pas une lumière", "not the sharpest")."""
 
 
-@dataclass(slots=True)
-class ToneOptions:
+@dataclass(slots=True, repr=False, eq=False)  # see OptionsBase
+class ToneOptions(OptionsBase):
+    """Options of the `tone` check kind."""
+
     __pydantic_config__ = OPTIONS_CONFIG
 
     lexicons: list[str] = field(default_factory=list)
@@ -144,7 +154,7 @@ class ToneOptions:
     """A text is flagged when the weights of the distinct cues aimed at someone add up to this."""
     shouting: bool = True
     """Flag capitals aimed at someone (three capitalised words or more, in a reply or with "you")."""
-    entries: dict[int, bytes] = field(default_factory=dict)
+    entries: Mapping[int, bytes] = field(default_factory=dict)
     """Filled when the rule is read: every cue term with its token sequences, by number, pickled
     (see `Packed`)."""
     index: dict[str, Any] = field(default_factory=dict)
@@ -191,6 +201,18 @@ class Tone(Check):
         # The two big tables (~20,000 forms) stay pickled per key until a post looks one up.
         index["by_anchor"] = pack(index["by_anchor"])
         prepared["entries"] = pack(dict(enumerate(cues)))
+        # The grammar markers' roles as sets, and the words shouting and "you" tests look for:
+        # built here, once, rather than at every start (~0.7 ms).
+        singles = index["singles"] = {language: {word: set(roles) for word, roles in words.items()}
+                                      for language, words in index["singles"].items()}
+        index["you_words"] = frozenset(word for table in singles.values()
+                                       for word, roles in table.items() if "you" in roles)
+        index["shout_words"] = frozenset(
+            word for table in singles.values() for word, roles in table.items()
+            if roles & {"common", "you", "self", "negator", "filler", "group", "intro"})
+        # The grammar tables of each language stay pickled until a post in that language needs them.
+        index["singles"] = pack(singles)
+        index["multis"] = pack(index["multis"])
         return prepared
 
     def __init__(self, rule, options: ToneOptions, config) -> None:
@@ -204,21 +226,16 @@ class Tone(Check):
         self.single_words: dict[str, list[tuple[str, int]]] = table["single_words"]  # asterisk masks
         # Grammar markers, per language (None: any): word -> roles, and first word -> the
         # multi-word forms starting with it, with the words they need.
-        self.singles: dict[str | None, dict[str, set[str]]] = {
-            language: {word: set(roles) for word, roles in words.items()}
-            for language, words in table["singles"].items()}
-        self.multis: dict[str | None, dict[str, list[tuple[tuple[str, ...], str, list[str]]]]] = table["multis"]
+        self.singles: dict[str | None, dict[str, set[str]]] = Packed(table["singles"])
+        self.multis: dict[str | None, dict[str, list[tuple[tuple[str, ...], str, list[str]]]]] = Packed(table["multis"])
         common: dict[str | None, list[str]] = table["common"]
         self.common = {language: frozenset(words) for language, words in common.items() if language}
         self.anchors = frozenset(table["by_anchor"])
 
-        self.you_words = frozenset(word for table in self.singles.values()
-                                   for word, roles in table.items() if "you" in roles)
+        self.you_words: frozenset[str] = table["you_words"]
         self.caps_you = lazy_regex(r"\b(?:%s)\b" % "|".join(
             regex.escape(word.upper()) for word in sorted(self.you_words, key=len, reverse=True)))
-        self.shout_words = frozenset(
-            word for table in self.singles.values() for word, roles in table.items()
-            if roles & {"common", "you", "self", "negator", "filler", "group", "intro"})
+        self.shout_words: frozenset[str] = table["shout_words"]
 
     # --- running --------------------------------------------------------------------------
 
@@ -276,7 +293,8 @@ class Tone(Check):
             symbols = [symbol for symbol in self.symbols if symbol in text]
         masked = "*" in text
         shouting = self.options.shouting and self._may_shout(text)
-        if not (symbols or masked or shouting or any(candidates)):
+        clap = not text.isascii() and _CLAP in text  # applause may be mock praise
+        if not (symbols or masked or shouting or clap or any(candidates)):
             return []
         languages = self._languages(view, lang)
         contexts: list[_Context] = []
@@ -318,12 +336,16 @@ class Tone(Check):
                 continue
             label = f"{_as_written(context, start, end)} ({entry['category']})"
             fired.append((start, end, entry["term"], label, entry["weight"], verdict))
-        if fired:
-            mock = contexts[0].mock_praise()
+        if fired or clap:
+            # Applause over an unrepaired failure is mock praise in full ("@x Amazing work 👏 Three
+            # days of downtime"); without it, half a cue that only adds to others.
+            context = contexts[0] if contexts and contexts[0].variant_index == 0 else _Context(self, view, 0, languages)
+            mock = context.mock_praise()
             if mock is not None:
                 i, j, target = mock
-                start, end = contexts[0].original_span(i, j)
-                fired.append((start, end, "mock praise", f"{view.text[start:end]} (sarcasm)", 0.5, target))
+                start, end = context.original_span(i, j)
+                fired.append((start, end, "mock praise", f"{view.text[start:end]} (sarcasm)",
+                              1.0 if clap else 0.5, target))
         if shouting:
             shout = self._shouting(view, languages, contexts)
             if shout is not None:
@@ -568,9 +590,18 @@ class _Context:
         if aim == "any":
             target = self._you_in_sentence(sentence)
             return self.evidence(target) if target is not None else (self.reply or self.evidence(i, j))
+        if aim == "in-reply" and self.reply is None and not any(
+                self.sentence[k] == sentence and self.flags[k] & MENTION and not self.flags[k] & QUOTED
+                for k in range(len(self.words))):
+            return None  # a post speaks to the public, not to one person
         if entry["negatable"] and not apophasis and self._negated(i, j):
             return None
         kind, where = self._target(i, j)
+        if aim == "in-reply" and kind != "self":
+            # The phrase names its own object ("c'est trop demander", "that's a lot of confidence
+            # for someone who..."): in a reply it is said to the addressee, whatever its subject.
+            return self.evidence(*where) if where is not None and kind != "thing" else (
+                self.reply or self.evidence(i, j))
         if kind in ("self", "thing"):
             return None
         if kind not in ("address", "intro", "you", "you-after") and self._echo(i, j, entry, cues, contexts):
@@ -583,15 +614,19 @@ class _Context:
         return self.reply or self.evidence(i, j)
 
     def mock_praise(self) -> tuple[int, int, str] | None:
-        """Praise said to someone (you, an @mention) in a text about a failure nobody repaired."""
+        """Praise said to someone (you, an @mention, the addressee of a reply) in a text about a
+        failure nobody repaired; not praise of ourselves ("Bravo nous 👏 on a cassé la préprod")."""
         if not self.spans.get("failure") or self.spans.get("repair"):
             return None
         for i, j in self.spans.get("praise", ()):
-            if self.flags[i] & QUOTED:
+            if self.flags[i] & QUOTED or self.has(j, "self") or self.has(j + 1, "self"):
                 continue
             for k in range(len(self.words)):
                 if self.sentence[k] == self.sentence[i] and self._is_you(k) and not self.flags[k] & QUOTED:
                     return i, j, self.evidence(k)
+            if self.reply and not any(self.has(k, "self") for k in range(len(self.words))
+                                      if self.sentence[k] == self.sentence[i]):
+                return i, j, self.reply
         return None
 
     def _endorsed(self) -> bool:
@@ -662,11 +697,22 @@ class _Context:
         neighbours = [k for k in neighbours if 0 <= k < len(words) and self.clause[k] == clause]
         if any(self.has(k, "thing") for k in neighbours):
             return "thing", None
-        # 3. "espèce de", "quel", "what a", "bande de", "sale": up to three words before.
+        # 2b. Ourselves, exclaimed: "quelle bande de bras cassés on fait", "what idiots we are".
+        if j + 1 < len(words) and self.clause[j] == clause and self.has(j, "self") \
+                and words[j + 1] in _SELF_VERBS:
+            return "self", None
+        # 3. "espèce de", "quel", "what a", "bande de", "sale": up to three words before (unless
+        # we are the bunch: "on est une bande de bras cassés", "we felt like a bunch of muppets").
         for k in range(i - 1, max(-1, i - 4), -1):
             if self.sentence[k] != sentence or (k < i - 1 and not self.has(i - 1, "filler")):
                 break
             if self.has(k, "intro"):
+                first = k
+                while self.has(first - 1, "intro") and self.clause[first - 1] == clause:
+                    first -= 1
+                before = self._skip_back(first, self.clause, 4, _STOP_SELF)
+                if before >= 0 and self.has(before, "self"):
+                    return "self", None
                 return "intro", (k, i)
         # 4. A second person just after: "fraudeurs comme vous", "clown de ton calibre", "idiot, toi".
         k = j
@@ -729,6 +775,8 @@ class _Context:
             if j + 1 < len(words) and words[j] in _PLACE and any(
                     self.has(m, "thing") for m in range(j + 1, min(j + 4, len(words)))):
                 return "thing", None  # "chasse aux parasites dans le code"
+            if k and words[k - 1 : k + 1] == ["comme", "des"] and first is not None and self.has(first, "self"):
+                return "self", None  # "on s'est comportés comme des bras cassés"
             return "group", (k, j)
         # 12. Whoever the sentence is about; else the addressee of a reply.
         if first is not None:
@@ -746,6 +794,9 @@ _STOP_ADDRESS = frozenset({"self", "intro"})
 _SPECIAL = frozenset({GAP, END, START})
 _PLACE = frozenset({"dans", "du", "de", "d", "des", "in", "of", "from", "inside"})
 _STOP_SELF = frozenset({"you", "intro"})
+# After an insult, "on fait", "we are": the insult is said of ourselves.
+_SELF_VERBS = frozenset({"est", "etait", "fait", "faisait", "sommes", "etions", "faisons", "suis", "fais",
+                         "are", "were", "re", "am", "was"})
 _STOP_GROUP = frozenset({"group", "you", "self", "intro"})
 _COPULAS = frozenset({"es", "est", "etes", "etais", "etait", "sont", "etaient", "re", "r", "are", "is",
                       "s", "m", "am", "was", "were"})

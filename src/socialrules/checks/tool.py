@@ -14,11 +14,12 @@ compare.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterator
 
 from ..text.lazy import lazy_regex
 from ..text.normalize import fold
-from . import OPTIONS_CONFIG, Check, Hit, register
+from . import OPTIONS_CONFIG, Check, Hit, OptionsBase, register
 
 # Words that name a tool's edition or its company, not the tool.
 _GENERIC = frozenset(
@@ -37,8 +38,10 @@ def tool_key(name: str) -> str:
     return "".join(core or words)
 
 
-@dataclass(slots=True)
-class ToolOptions:
+@dataclass(slots=True, repr=False, eq=False)  # see OptionsBase
+class ToolOptions(OptionsBase):
+    """Options of the `tool` check kind."""
+
     __pydantic_config__ = OPTIONS_CONFIG
 
     tools: list[str] = field(default_factory=list)
@@ -55,15 +58,20 @@ class Tool(Check):
 
     def __init__(self, rule, options: ToolOptions, config) -> None:
         super().__init__(rule, options, config)
-        approved = [*config.team.tools, *options.tools]
-        self.approved = ", ".join(dict.fromkeys(approved))
+        self.approved = ", ".join(dict.fromkeys([*config.team.tools, *options.tools]))
+        self._approved: dict[str, bool] = {}  # a few tools publish every post: judge each once
+
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        # Made when a first post names its tool: a draft does not, and a command-line run would
+        # pay for the folding and the pattern at every start.
+        approved = [*self.config.team.tools, *self.options.tools]
         keys = {tool_key(name) for name in approved}
-        for name, others in options.aliases.items():
+        for name, others in self.options.aliases.items():
             if tool_key(name) in keys:
                 keys.update(tool_key(other) for other in others)
         keys.discard("")
-        self.keys = frozenset(keys)
-        self._approved: dict[str, bool] = {}  # a few tools publish every post: judge each once
+        return frozenset(keys)
 
     def run(self, subject) -> Iterator[Hit]:
         tool = subject.post.tool

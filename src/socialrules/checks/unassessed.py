@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..handles import account_status, is_handle
-from . import OPTIONS_CONFIG, Check, Hit, register
+from . import OPTIONS_CONFIG, Check, Hit, OptionsBase, register
 
 
-@dataclass(slots=True)
-class UnassessedOptions:
+@dataclass(slots=True, repr=False, eq=False)  # see OptionsBase
+class UnassessedOptions(OptionsBase):
+    """Options of the `unassessed` check kind."""
+
     __pydantic_config__ = OPTIONS_CONFIG
 
 

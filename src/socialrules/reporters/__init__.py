@@ -6,14 +6,16 @@ import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
+from ..models import DataclassMethods
+
 if TYPE_CHECKING:
     from ..models import Finding, Rule
 
 FORMATS = ("text", "concise", "json", "sarif", "github")
 
 
-@dataclass(frozen=True, slots=True)
-class ReportContext:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)  # see DataclassMethods
+class ReportContext(DataclassMethods):
     """What a reporter may need besides the findings."""
 
     rules: Sequence[Rule] = ()
