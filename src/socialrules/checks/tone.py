@@ -210,6 +210,13 @@ class Tone(Check):
         index["shout_words"] = frozenset(
             word for table in singles.values() for word, roles in table.items()
             if roles & {"common", "you", "self", "negator", "filler", "group", "intro"})
+        # The words of each failure phrase: without all those of one, applause cannot be mock
+        # praise and a clean post with 👏 is not read further. None if a phrase has no word.
+        phrases = [(word,) for table in singles.values() for word, roles in table.items() if "failure" in roles]
+        phrases += [seq for table in index["multis"].values() for forms in table.values()
+                    for seq, aim, _need in forms if aim == "failure"]
+        words = [frozenset(part for token in phrase for part in _PLAIN_WORD.findall(token)) for phrase in phrases]
+        index["failure_words"] = sorted(set(words), key=sorted) if all(words) else None
         # The grammar tables of each language stay pickled until a post in that language needs them.
         index["singles"] = pack(singles)
         index["multis"] = pack(index["multis"])
@@ -236,6 +243,7 @@ class Tone(Check):
         self.caps_you = lazy_regex(r"\b(?:%s)\b" % "|".join(
             regex.escape(word.upper()) for word in sorted(self.you_words, key=len, reverse=True)))
         self.shout_words: frozenset[str] = table["shout_words"]
+        self.failure_words: list[frozenset[str]] | None = table["failure_words"]
 
     # --- running --------------------------------------------------------------------------
 
@@ -293,7 +301,9 @@ class Tone(Check):
             symbols = [symbol for symbol in self.symbols if symbol in text]
         masked = "*" in text
         shouting = self.options.shouting and self._may_shout(text)
-        clap = not text.isascii() and _CLAP in text  # applause may be mock praise
+        # Applause may be mock praise, over a failure.
+        clap = not text.isascii() and _CLAP in text and (
+            self.failure_words is None or any(map(view.variant_words[0].issuperset, self.failure_words)))
         if not (symbols or masked or shouting or clap or any(candidates)):
             return []
         languages = self._languages(view, lang)
