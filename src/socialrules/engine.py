@@ -255,11 +255,6 @@ class Linter:
                 run = check.run
                 for i in targets:
                     subject = subjects[i]
-                    if not rule.applies_to.platforms:
-                        subject.platform = None
-                        for hit in run(subject):
-                            found[i].append(self._finding(rule, subject, hit, start + i))
-                        continue
                     for platform in _platforms(rule, subject):
                         subject.platform = platform
                         for hit in run(subject):

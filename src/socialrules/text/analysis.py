@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cached_property
 from itertools import chain
+from typing import Iterator
 
 from .lazy import lazy_regex
 from .normalize import Folded, fold, variants
@@ -32,14 +33,18 @@ class _TokenWords(dict):
 _TOKEN_WORDS = _TokenWords()
 
 
+def _words(text: str) -> Iterator[str]:
+    return chain.from_iterable(map(_TOKEN_WORDS.__getitem__, text.split()))
+
+
 def word_list(text: str) -> list[str]:
     """The words of ``text`` in order: its runs of word characters."""
-    return list(chain.from_iterable(map(_TOKEN_WORDS.__getitem__, text.split())))
+    return list(_words(text))
 
 
 def word_set(text: str) -> frozenset[str]:
     """The distinct words of ``text``."""
-    return frozenset(chain.from_iterable(map(_TOKEN_WORDS.__getitem__, text.split())))
+    return frozenset(_words(text))
 _WORD = lazy_regex(r"\w+(?:['’-]\w+)*")
 
 
