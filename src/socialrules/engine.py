@@ -43,7 +43,7 @@ class Subject:
         self.used_suppressions: set[str] = set()
         self.rules_in_force: frozenset[str] = frozenset()
         self._views: dict[str, TextView] = {}
-        self._texts: dict[tuple[str, ...], list[tuple[str, TextView]]] = {}
+        self._texts: dict[int, tuple[Sequence[str], list[tuple[str, TextView]]]] = {}
 
     def view(self, field: str = "text") -> TextView:
         view = self._views.get(field)
@@ -70,16 +70,24 @@ class Subject:
     def texts(self, fields: Sequence[str]) -> list[tuple[str, TextView]]:
         """(field name, view) for each non-empty text among ``fields`` ("alt" means every media
         description, named "media[N].alt")."""
-        key = tuple(fields)
-        found = self._texts.get(key)  # rules ask for the same few sets of fields, post after post
-        if found is None:
-            found = self._texts[key] = []
-            for field in key:
-                if field == "alt":
-                    found.extend((f"media[{index}].alt", self.view(f"media[{index}].alt"))
-                                 for index, media in enumerate(self.post.media) if media.alt)
-                elif self.field_text(field):
-                    found.append((field, self.view(field)))
+        # Each rule asks with its options' list of fields, the same object at every call: the
+        # list is its own key (kept with the answer, so that its id cannot be reused).
+        cached = self._texts.get(id(fields))
+        if cached is not None and cached[0] is fields:
+            return cached[1]
+        found: list[tuple[str, TextView]] = []
+        self._texts[id(fields)] = (fields, found)
+        post = self.post
+        if not (post.spoiler_text or post.quoted or post.media or post.tool):  # the usual post
+            if post.text and "text" in fields:
+                found.append(("text", self.view("text")))
+            return found
+        for field in fields:
+            if field == "alt":
+                found.extend((f"media[{index}].alt", self.view(f"media[{index}].alt"))
+                             for index, media in enumerate(self.post.media) if media.alt)
+            elif self.field_text(field):
+                found.append((field, self.view(field)))
         return found
 
 
@@ -253,9 +261,13 @@ class Linter:
                         found[targets[index]].append(self._finding(rule, subject, hit, start + targets[index]))
                     continue
                 run = check.run
+                platforms_of: dict[tuple[Platform, ...], list[Platform | None]] = {}
                 for i in targets:
                     subject = subjects[i]
-                    for platform in _platforms(rule, subject):
+                    platforms = platforms_of.get(subject.platforms)
+                    if platforms is None:
+                        platforms = platforms_of[subject.platforms] = _platforms(rule, subject)
+                    for platform in platforms:
                         subject.platform = platform
                         for hit in run(subject):
                             found[i].append(self._finding(rule, subject, hit, start + i))

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from socialrules.text import mastodon
 from socialrules.text.mastodon import (MastodonCount, Mention, find_mentions, mastodon_length,
-                                      poll_option_length)
+                                      poll_option_length, surely_fits)
 
 from . import reference
 from .conformance import read
@@ -182,3 +182,38 @@ def test_fits_until_is_where_the_limit_falls(body, cw, limit):
             if cluster.group().strip(STRIP):
                 break
         assert mastodon_length(body[:cluster.end()], cw, limit=limit).length > limit
+
+
+# --- The shortcuts against the plain count ----------------------------------------------------
+
+LATIN1 = st.characters(max_codepoint=0xFF)
+MIXED = TRICKY + ENTITIES + ["Merci ", "équipe", "’", "日本", "🎉", "🇫🇷", "a" * 60, "https://a.co",
+                             "https://example.gouv.fr/page", "@mesaides@social.example"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text() | st.lists(st.sampled_from(MIXED), max_size=40).map("".join),
+       st.text(max_size=5) | st.sampled_from(["", "CW: ", "https://x.org"]),
+       st.integers(0, 600), st.integers(0, 40))
+def test_surely_fits_only_what_fits(body, cw, limit, url_length):
+    # The check skips counting what surely fits: the count must agree.
+    if surely_fits(body, cw, limit=limit, url_length=url_length):
+        assert mastodon_length(body, cw, limit=limit, url_length=url_length).length <= limit
+
+
+def test_surely_fits_ordinary_statuses():
+    assert surely_fits("a" * 500) and not surely_fits("a" * 501)
+    assert surely_fits("a" * 400, "w" * 100) and not surely_fits("a" * 400, "w" * 101)
+    # A URL may count more than it holds: each "://" leaves room for one.
+    text = "a" * 470 + " https://a.co"
+    assert not surely_fits(text) and mastodon_length(text).length == 494
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=LATIN1)
+       | st.lists(st.sampled_from(["a", "é", "\r", "\n", "\r\n", "\xad", "\x85"])).map("".join),
+       st.integers(0, 20))
+def test_latin1_counts_one_cluster_a_character_but_cr_lf(text, limit):
+    clusters = regex.findall(r"\X", text)
+    assert mastodon._clusters(text) == len(clusters)
+    assert mastodon._cut(text, limit) == len("".join(clusters[:limit]))

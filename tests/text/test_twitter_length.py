@@ -16,7 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from socialrules.text import twitter
-from socialrules.text.twitter import V1, V2, V3, TwitterConfig, TwitterCount, twitter_length
+from socialrules.text.twitter import (V1, V2, V3, TwitterConfig, TwitterCount, twitter_count,
+                                     twitter_length)
+from socialrules.text.urls import find_urls
 
 from . import reference
 from .conformance import read, twitter_tests
@@ -164,7 +166,7 @@ EMOJI_PARTS = ["a", " ", "©", "®", "™", "#", "*", "1", "\u20e3", "\ufe0f", "
 def test_emoji_are_found_as_a_plain_walk_finds_them(text):
     # twitter.py only tries the positions of characters that may start an emoji: a walk trying
     # the longest sequence at every position finds the same.
-    assert twitter._find_emoji(text, text) == reference.find_emoji(text)
+    assert twitter._find_emoji(text) == reference.find_emoji(text)
 
 
 CONFIGS = st.sampled_from([V1, V2, V3]) | st.integers(0, 60).map(V3.with_limit)
@@ -204,6 +206,113 @@ def test_fits_until_is_where_the_limit_falls(text, config):
     if count.fits_until < len(text):
         longer = twitter_length(text[:count.fits_until + 1], config)
         assert longer.weighted_length > config.max_weighted_length
+
+
+# --- The shortcuts against the plain walk ----------------------------------------------------
+
+def parse_tweet(text: str, config: TwitterConfig) -> tuple[int, bool, int]:
+    """twitter-text's parseTweet as its JavaScript walks the NFC text: at each index a URL, else
+    an emoji, else one character (an astral one weighed by its low surrogate), with no shortcut;
+    (weighted_length, valid, fits_until) with fits_until mapped back to `text`."""
+    norm = unicodedata.normalize("NFC", text)
+    urls = dict(reference.find_urls(norm, require_scheme=False))
+    emojis = dict(reference.find_emoji(norm)) if config.emoji_parsing_enabled else {}
+    limit = config.max_weighted_length * config.scale
+    total, valid, fits, i = 0, True, 0, 0
+    while i < len(norm):
+        if i in urls:
+            end, weight = urls[i], config.transformed_url_length * config.scale
+        elif i in emojis:
+            end, weight = emojis[i], config.default_weight
+        else:
+            code = ord(norm[i])
+            if code > 0xFFFF:
+                code = 0xDC00 + ((code - 0x10000) & 0x3FF)
+            end, weight = i + 1, next((w for first, last, w in config.ranges
+                                       if first <= code <= last), config.default_weight)
+        total += weight
+        valid = valid and not any(ch in "\ufffe\ufeff\uffff" for ch in norm[i:end])
+        if valid and total <= limit:
+            fits = end
+        i = end
+    if fits < len(norm):  # the longest prefix of `text` whose NFC form is that long at most
+        fits = max(k for k in range(len(text) + 1)
+                   if len(unicodedata.normalize("NFC", text[:k])) <= fits)
+    else:
+        fits = len(text)
+    return -(-total // config.scale), valid and 0 < total <= limit, fits
+
+
+# Configurations for each way twitter.py weighs characters: one weight (V1), ASCII's and one
+# other (V2, V3: `odd`, the default included or not), several weights, a surrogate range,
+# Latin-1 of two weights.
+ALL_CONFIGS = (st.sampled_from([
+    V1, V2, V3,
+    TwitterConfig(default_weight=100, ranges=((0x3000, 0x9FFF, 300),)),
+    TwitterConfig(ranges=((0, 0xFF, 100), (0x100, 0x2FF, 50), (0x2010, 0x201F, 150))),
+    TwitterConfig(ranges=((0, 0x10FF, 100), (0xDC00, 0xDFFF, 100))),
+    TwitterConfig(ranges=((0, 0x7F, 100),)),
+]) | st.integers(0, 80).map(V3.with_limit))
+# Latin-1 words, accents, curly quotes, CJK, marks, emoji one character long and longer, URLs,
+# question marks (twitter.py finds emoji among "?"s), invalid characters.
+MIXED = ["Merci ", "équipe", "à", "É", "ß", "’", "?", "¿?", " ", "\r\n", "日本", "\u0301", "e\u0301",
+         "🎉", "👏", "🇫🇷", "🇫", "👍🏽", "👨\u200d👩\u200d👧", "❤\ufe0f", "#\ufe0f\u20e3", "©\ufe0f",
+         "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f", "\U0001d400",
+         "\U0002f800", "\ufeff", "https://example.gouv.fr/page", "x.com", "www.example.org/a?b",
+         "@betagouv", "#OpenData", "a" * 40, "é" * 40]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text() | st.lists(st.sampled_from(MIXED), max_size=30).map("".join), ALL_CONFIGS)
+def test_shortcuts_count_as_the_plain_walk(text, config):
+    # Latin-1 texts, Latin-1 with a few emoji, the count ended before fits_until when the text
+    # fits, emoji one character long weighed as characters: none changes the count.
+    expected = parse_tweet(text, config)
+    assert twitter_count(text, config) == expected
+    assert twitter_count(text, config, urls=find_urls(text, require_scheme=False)) == expected
+
+
+def test_shortcuts_on_conformance_texts():
+    for case in REFERENCE:
+        assert twitter_count(case["text"]) == parse_tweet(case["text"], V3)
+    for group, config in WEIGHTED_GROUPS.items():
+        for case in VALIDATE[group]:
+            assert twitter_count(case["text"], config) == parse_tweet(case["text"], config)
+
+
+def test_nfc_leaves_latin1_and_emoji_alone():
+    # twitter.py does not normalise a text of Latin-1 and U+1F000-U+2F7FF characters: none may
+    # change under NFC, wherever it stands (composition exclusions and singletons change alone;
+    # a mark may move or join the character before it; a character that is the second of a
+    # canonical pair may join it).
+    seconds = set()
+    for code in range(0x110000):
+        parts = unicodedata.decomposition(chr(code)).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            seconds.add(int(parts[1], 16))
+    stable = range(ord(twitter._STABLE_FIRST), ord(twitter._STABLE_END))
+    for code in [*range(0x100), *stable]:
+        ch = chr(code)
+        assert unicodedata.normalize("NFC", ch) == ch and unicodedata.combining(ch) == 0, hex(code)
+        assert code not in seconds, hex(code)
+
+
+def test_every_emoji_sequence_holds_a_joiner():
+    # An emoji of one character weighs as the character does, so twitter.py looks for emoji only
+    # in texts with ZWJ or a character of _JOINERS: every longer sequence holds one after its
+    # first character.
+    sequences, _ = reference.emoji_sequences()
+    longer = [seq for seq in sequences if len(seq) > 1]
+    assert len(longer) > 1500
+    for seq in longer:
+        assert any(ch == "\u200d" or ch in twitter._JOINERS for ch in seq[1:]), seq
+    assert all(ch >= "\u203c" for ch in twitter._JOINERS)  # which plan.odd finds (covers_emoji)
+
+
+def test_twitter_count_is_twitter_length_as_a_tuple():
+    for text in ["abc", "x" * 300, "🎉" * 150, "e\u0301" * 281, ""]:
+        count = twitter_length(text)
+        assert twitter_count(text) == (count.weighted_length, count.valid, count.fits_until)
 
 
 def test_results_and_configurations_are_frozen_dataclasses():

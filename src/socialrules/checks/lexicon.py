@@ -88,17 +88,19 @@ class Lexicon(Check):
     def __init__(self, rule, options: LexiconOptions, config) -> None:
         super().__init__(rule, options, config)
         # Index every form by its first word, so that a text is searched only for the terms
-        # whose first word it contains (a set intersection, in C).
-        self.by_first_word: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+        # whose first word it contains (a set intersection, in C), and only when it has all
+        # of their words ("data leak" is not looked for in every text that says "data").
+        self.by_first_word: dict[str, list[tuple[str, dict[str, Any], tuple[str, ...]]]] = {}
         self.symbols: list[tuple[str, dict[str, Any]]] = []  # terms with no letters: emoji
         for entry in options.entries:
             for form in entry["forms"]:
                 words = _WORD.findall(form)
                 if words:
-                    self.by_first_word.setdefault(words[0], []).append((form, entry))
+                    self.by_first_word.setdefault(words[0], []).append((form, entry, tuple(words[1:])))
                 else:
                     self.symbols.append((form, entry))
         self.first_words = frozenset(self.by_first_word)
+        self.ascii_symbols = any(form.isascii() for form, _ in self.symbols)  # else only emoji
         self._patterns: dict[str, regex.Pattern[str]] = {}
 
     def _pattern(self, form: str) -> regex.Pattern[str]:
@@ -116,13 +118,16 @@ class Lexicon(Check):
             for variant, words in zip(view.variants, view.variant_words):
                 text = variant.text
                 forms = [(form, entry) for word in self.first_words.intersection(words)
-                         for form, entry in self.by_first_word[word]]
-                forms.extend((form, entry) for form, entry in self.symbols if form in text)
+                         for form, entry, others in self.by_first_word[word] if words.issuperset(others)]
+                if self.symbols and (view.non_ascii or self.ascii_symbols):
+                    forms.extend((form, entry) for form, entry in self.symbols if form in text)
                 for form, entry in forms:
                     if lang and entry["language"] and entry["language"] != lang:
                         continue
                     for match in self._pattern(form).finditer(text):
                         candidates.append((*variant.original_span(*match.span()), entry))
+            if not candidates:
+                continue
             # The earliest, then longest, of overlapping matches wins: the same on every run.
             candidates.sort(key=lambda item: (item[0], item[0] - item[1], item[2]["term"]))
             end_of_last = -1

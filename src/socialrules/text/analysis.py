@@ -2,12 +2,33 @@
 
 from __future__ import annotations
 
-from functools import cached_property
 from itertools import chain
-from typing import Iterator
+from typing import Callable, Generic, Iterator, TypeVar
 
-from .lazy import lazy_regex
+from .entities import find_hashtags
+from .lazy import lazy_re, lazy_regex
+from .mastodon import find_mentions
 from .normalize import Folded, fold, variants
+from .urls import find_urls
+
+_T = TypeVar("_T")
+
+
+class computed(Generic[_T]):
+    """A property computed on first access and then stored on the instance (read from its
+    __dict__ directly afterwards). functools.cached_property does the same under a lock in
+    Python 3.11, which costs a microsecond an access: several times a view, post after post."""
+
+    def __init__(self, function: Callable[..., _T]) -> None:
+        self.function = function
+        self.name = function.__name__
+        self.__doc__ = function.__doc__
+
+    def __get__(self, instance, owner=None) -> _T:
+        if instance is None:
+            return self  # type: ignore[return-value]
+        value = instance.__dict__[self.name] = self.function(instance)
+        return value
 
 # An emoji is a grapheme cluster that starts with a character shown as emoji by default, a
 # pictograph made emoji by VS16, a regional indicator (flags) or a keycap.
@@ -15,7 +36,10 @@ _EMOJI = lazy_regex(
     r"(?=\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F|\p{Regional_Indicator}"
     r"|[#*0-9]\uFE0F?\u20E3)\X"
 )
-_MAY_HAVE_EMOJI = lazy_regex(r"[^\x00-\u20e2\u20e4-\u20ff]")
+# Where an emoji may start: every emoji holds a character at U+2100 or above (U+FE0F, which
+# makes ©, ‼ or 1 an emoji, is one) or is a keycap (U+20E3).
+_EMOJI_MARK = lazy_re(r"[\u20e3\u2100-\U0010ffff]")
+_NON_ASCII = lazy_re(r"[^\x00-\x7f]")
 _WORD_CHARS = lazy_regex(r"\w+")
 
 
@@ -45,7 +69,29 @@ def word_list(text: str) -> list[str]:
 def word_set(text: str) -> frozenset[str]:
     """The distinct words of ``text``."""
     return frozenset(_words(text))
+
+
 _WORD = lazy_regex(r"\w+(?:['’-]\w+)*")
+
+
+def find_emoji(text: str) -> list[tuple[int, int]]:
+    """The spans of the emoji of ``text`` (each a grapheme cluster)."""
+    spans: list[tuple[int, int]] = []
+    end = 0
+    # The emoji pattern is tried only where an emoji may start, not at every character.
+    for mark in _EMOJI_MARK.finditer(text):
+        start = mark.start()
+        if start < end:
+            continue
+        if text[start] in "\ufe0f\u20e3" and start > end:  # the base it makes an emoji
+            start -= 2 if text[start - 1] == "\ufe0f" and start - 1 > end else 1
+        found = _EMOJI.match(text, start)
+        if found is None and start < mark.start():
+            found = _EMOJI.match(text, mark.start())
+        if found is not None:
+            spans.append(found.span())
+            end = found.end()
+    return spans
 
 
 class TextView:
@@ -54,45 +100,46 @@ class TextView:
     def __init__(self, text: str) -> None:
         self.text = text
 
-    @cached_property
-    def folded(self) -> Folded:
-        return fold(self.text)
+    @computed
+    def non_ascii(self) -> frozenset[str]:
+        """The distinct characters of the text outside ASCII. Accents, emoji and styled letters
+        are all among them: a look at this small set is quicker than a scan of the text."""
+        text = self.text
+        return frozenset() if text.isascii() else frozenset(_NON_ASCII.findall(text))
 
-    @cached_property
+    @computed
+    def folded(self) -> Folded:
+        return fold(self.text, self.non_ascii)
+
+    @computed
     def variants(self) -> list[Folded]:
         """The folded text and its de-obfuscated variants (l33t, spaced letters)."""
         return variants(self.folded)
 
-    @cached_property
+    @computed
     def variant_words(self) -> list[frozenset[str]]:
         """The distinct words of each variant, for quick lexicon look-ups."""
         return [word_set(variant.text) for variant in self.variants]
 
-    @cached_property
+    @computed
     def urls(self) -> list[tuple[int, int]]:
-        from .urls import find_urls
-
         return find_urls(self.text, require_scheme=False)
 
-    @cached_property
+    @computed
     def mentions(self) -> list[tuple[int, int]]:
-        from .mastodon import find_mentions
-
         return [(mention.start, mention.end) for mention in find_mentions(self.text)]
 
-    @cached_property
+    @computed
     def hashtags(self) -> list[tuple[int, int]]:
-        from .entities import find_hashtags
-
         return find_hashtags(self.text)
 
-    @cached_property
+    @computed
     def emoji(self) -> list[tuple[int, int]]:
-        # Every emoji has a character at U+2100 or above, or is a keycap (U+20E3).
-        if self.text.isascii() or not _MAY_HAVE_EMOJI.search(self.text):
+        non_ascii = self.non_ascii
+        if not non_ascii or (max(non_ascii) < "\u2100" and "\u20e3" not in non_ascii):
             return []
-        return [match.span() for match in _EMOJI.finditer(self.text)]
+        return find_emoji(self.text)
 
-    @cached_property
+    @computed
     def words(self) -> list[tuple[int, int]]:
         return [match.span() for match in _WORD.finditer(self.text)]

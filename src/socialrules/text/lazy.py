@@ -14,12 +14,12 @@ what a compiled pattern's costs.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Callable, cast
 
 if TYPE_CHECKING:
     import regex
 
-__all__ = ["lazy_re", "lazy_regex"]
+__all__ = ["Memo", "lazy_re", "lazy_regex"]
 
 _COPIED = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split",
            "groupindex", "groups")
@@ -58,3 +58,16 @@ def lazy_regex(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     """``regex.compile(pattern, flags)``, done on first use: for \\p{..} classes, \\X,
     variable-width look-behinds, possessive quantifiers, and `regex`'s Unicode word rules."""
     return cast("regex.Pattern[str]", _Lazy(pattern, flags, "regex"))
+
+
+class Memo(dict):
+    """A table that works out a missing entry with ``function`` the first time it is asked
+    for: what each character is, learnt as texts show them (a text uses a few dozen)."""
+
+    def __init__(self, function: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, key: Any) -> Any:
+        value = self[key] = self.function(key)
+        return value

@@ -18,7 +18,8 @@ from typing import Any
 from .lazy import lazy_re
 from .urls import _expand, _Record, find_urls
 
-__all__ = ["MastodonCount", "Mention", "find_mentions", "mastodon_length", "poll_option_length"]
+__all__ = ["MastodonCount", "Mention", "find_mentions", "mastodon_length", "poll_option_length",
+           "surely_fits"]
 
 _STRIP = " \t\n\v\f\r\x00"  # Ruby's String#strip: ASCII whitespace and NUL only (R2)
 _MAX_DOMAIN_LENGTH = 253
@@ -127,6 +128,17 @@ def poll_option_length(option: str) -> int:
     return _clusters(option)
 
 
+def surely_fits(text: str, spoiler_text: str = "", *, limit: int = 500,
+                url_length: int = 23) -> bool:
+    """Whether the status is within `limit` for its mere size (False: count it to know).
+
+    The count is at most the code points of `text` and `spoiler_text`: the strip only removes
+    some, a grapheme cluster holds one or more, a mention counts part of its own. Only a URL
+    may count more than it holds, `url_length` at most; each holds a "://" of its own (R4).
+    """
+    return len(text) + len(spoiler_text) + url_length * text.count("://") <= limit
+
+
 def mastodon_length(text: str, spoiler_text: str = "", *, limit: int = 500,
                     url_length: int = 23) -> MastodonCount:
     """Measure a status (body `text`, content warning `spoiler_text`) as Mastodon's server does.
@@ -186,9 +198,15 @@ def _complex(run: bool = False) -> re.Pattern[str]:
     return found
 
 
+def _latin1(text: str) -> bool:
+    """Whether `text` holds nothing above U+00FF (a C-level copy tells): then no character
+    joins another but CR and LF, in this order."""
+    return text.isascii() or len(text.encode("latin-1", "ignore")) == len(text)
+
+
 def _clusters(text: str) -> int:
     """The number of extended grapheme clusters in `text`."""
-    if text.isascii() or not (found := _complex().search(text)):
+    if _latin1(text) or not (found := _complex().search(text)):
         return len(text) - text.count("\r\n")  # one cluster per character, but CR LF is one
     # Segmenting is slow: only the stretches around the characters that may join others, one
     # character on each side, are segmented (a stretch ends where two plain characters meet).
@@ -208,7 +226,7 @@ def _cut(text: str, limit: int) -> int:
     """The end of the first `limit` grapheme clusters of `text`."""
     if limit <= 0:
         return 0
-    if text.isascii() and "\r" not in text or not text.isascii() and not _complex().search(text):
+    if "\r" not in text if _latin1(text) else not _complex().search(text):
         return min(limit, len(text))  # one cluster per character
     for count, m in enumerate(_rx("cluster").finditer(text), 1):
         if count == limit:

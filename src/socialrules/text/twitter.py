@@ -13,11 +13,12 @@ import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, replace
-from typing import Any, Mapping
+from operator import itemgetter
+from typing import Any, Iterable, Mapping
 
 from .urls import _Record, find_urls
 
-__all__ = ["V1", "V2", "V3", "TwitterConfig", "TwitterCount", "twitter_length"]
+__all__ = ["V1", "V2", "V3", "TwitterConfig", "TwitterCount", "twitter_count", "twitter_length"]
 
 _LATIN_RANGES = ((0, 4351, 100), (8192, 8205, 100), (8208, 8223, 100), (8242, 8247, 100))
 
@@ -102,48 +103,139 @@ def twitter_length(text: str, config: TwitterConfig = V3, *,
     URLs and emoji sequences are never cut. It is 0 when nothing fits. ``urls``: the text's URLs
     as ``find_urls(text, require_scheme=False)`` gives them, when the caller has them already.
     """
+    weighted_length, valid, fits_until = twitter_count(text, config, urls=urls)
+    return TwitterCount(weighted_length, config.max_weighted_length, valid, fits_until)
+
+
+def twitter_count(text: str, config: TwitterConfig = V3, *,
+                  urls: list[tuple[int, int]] | None = None) -> tuple[int, bool, int]:
+    """``twitter_length``'s (weighted_length, valid, fits_until), as a tuple: quicker to make,
+    for checks that measure every post."""
     plan = _plan(config)
     limit = config.max_weighted_length * config.scale
-    odd_positions: list[int] | None = None  # of the characters found by plan.odd, if known
-    if text.isascii():
-        norm = text
-        total = (len(text) * plan.ascii_weight if plan.ascii_weight is not None
-                 else _weight(plan, text))
-        emojis: list[tuple[int, int]] = []  # (every emoji holds a character at U+203C or above)
-        invalid = -1
-        if plan.ascii_weight is not None:
-            odd_positions = []
+    invalid = -1
+    # The number of characters above U+00FF (a C-level copy tells): most texts hold few.
+    above = 0 if text.isascii() else len(text) - len(text.encode("latin-1", "ignore"))
+    if plan.latin1_weight and not above:
+        # Most texts: nothing above U+00FF. Such a text is NFC already, holds no emoji (each
+        # holds a character at U+203C or above) and no invalid character, and its characters
+        # all weigh the same: only URLs weigh otherwise.
+        norm, emojis, odd_at = text, [], []
     else:
-        norm = unicodedata.normalize("NFC", text)  # returns `text` itself when already NFC
-        if plan.odd is not None:
-            # The characters that weigh other than ASCII ones (few, in most texts) give both the
-            # weight and the characters that may start an emoji.
-            odd = plan.odd.findall(norm)
-            total = len(norm) * plan.base + len(odd) * plan.odd_delta
-            if not odd:
-                odd_positions = []
-            emojis = (_find_emoji(norm, odd if plan.covers_emoji else norm)
-                      if config.emoji_parsing_enabled else [])
+        # The places of the characters that do not weigh plan.base (few, in most texts).
+        odd_at = _stable_above(text, above) if plan.covers_emoji and plan.latin1_weight else None
+        if odd_at is not None:
+            # Latin-1 and emoji: characters of weight default (as all those above U+FFFF:
+            # covers_emoji) which NFC never changes, none invalid.
+            norm = text
         else:
-            total = _weight(plan, norm)
-            emojis = _find_emoji(norm, norm) if config.emoji_parsing_enabled else []
-        invalid = -1
-        if "\ufffe" in norm or "\ufeff" in norm or "\uffff" in norm:
-            invalid = min(i for i in (norm.find("\ufffe"), norm.find("\ufeff"), norm.find("\uffff"))
-                          if i >= 0)
-    units = _entities(norm, config, emojis, urls if norm is text else None)
-    # Weigh the whole text as plain characters (above), then swap each unit's characters for the
-    # unit's weight.
-    for start, end, weight in units:
-        total += weight - _unit_weight(plan, norm[start:end])
-    fits = len(text)
-    if total > limit or invalid >= 0:
-        fits = _fits_until(_Weigher(plan, norm, odd_positions), units, limit,
-                           invalid if invalid >= 0 else len(norm))
-        if norm is not text:  # map the index back through the normalisation
-            fits = len(text) if fits == len(norm) else _original_index(text, fits)
-    return TwitterCount(-(-total // config.scale), config.max_weighted_length,
-                        invalid < 0 and 0 < total <= limit, fits)
+            norm = unicodedata.normalize("NFC", text)  # returns `text` itself when already NFC
+            if plan.odd is not None:
+                odd_at = [m.start() for m in plan.odd.finditer(norm)]
+            elif plan.uniform:
+                odd_at = []
+            if "\ufffe" in norm or "\ufeff" in norm or "\uffff" in norm:
+                invalid = min(i for i in (norm.find("\ufffe"), norm.find("\ufeff"),
+                                          norm.find("\uffff")) if i >= 0)
+        if not config.emoji_parsing_enabled:
+            emojis = []
+        elif not plan.covers_emoji:
+            emojis = _find_emoji(norm)
+        elif "\u200d" in norm or not _JOINERS.isdisjoint(map(norm.__getitem__, odd_at)):
+            emojis = _find_emoji(norm, odd_at)
+        else:
+            # Every emoji here is one character (a sequence holds ZWJ or one of _JOINERS), one
+            # that plan.odd finds: as a unit it weighs the default weight, as it does alone.
+            emojis = []
+    if urls is None or norm is not text:
+        urls = find_urls(norm, require_scheme=False)
+    units = _units(config, urls, emojis) if urls or emojis else []
+    base, delta = plan.base, plan.odd_delta
+    if odd_at is not None:
+        # Every character weighs the base but those at odd_at; a unit weighs its weight instead
+        # of its characters'. Most texts fit: their count ends here.
+        total = len(norm) * base + len(odd_at) * delta
+        for start, end, weight in units:
+            odd_in = bisect_left(odd_at, end) - bisect_left(odd_at, start) if odd_at else 0
+            total += weight - (end - start) * base - odd_in * delta
+        if total <= limit and invalid < 0:
+            return -(-total // config.scale), total > 0, len(text)
+        events = [(i, i + 1, base + delta) for i in odd_at] if odd_at else []
+    else:  # (configurations with several weights besides ASCII's: rare)
+        events = [(i, i + 1, w) for i, ch in enumerate(norm)
+                  if (w := _char_weight(plan.default, plan.ranges, ch)) != base]
+    if units:
+        # In order; where a unit and a character start together, the unit first (a stable sort).
+        events = sorted(units + events, key=itemgetter(0)) if events else units
+    if events:
+        total, fits = _walk(len(norm), base, events, limit)
+    else:
+        total = len(norm) * base
+        fits = len(norm) if total <= limit else limit // base
+    if invalid >= 0:  # nothing fits from there on (no unit holds such a character)
+        fits = min(fits, invalid)
+    if norm is not text and fits < len(norm):  # map the index back through the normalisation
+        fits = _original_index(text, fits)
+    elif fits == len(norm):
+        fits = len(text)
+    return -(-total // config.scale), invalid < 0 and 0 < total <= limit, fits
+
+
+# Characters from U+1F000 to U+2F7FF (emoji, CJK extensions), as those below U+0100, are left
+# alone by NFC wherever they stand (the tests check it).
+_STABLE_FIRST, _STABLE_END = "\U0001f000", "\U0002f800"
+
+
+def _stable_above(text: str, count: int) -> list[int] | None:
+    """Where the `count` characters of `text` above U+00FF are, when they are few and all from
+    _STABLE_FIRST to _STABLE_END (emoji, most often); else None. An encoding that writes them
+    "?" tells where they are (a C-level copy, then a search for each)."""
+    if count > 16:
+        return None
+    marked = text.encode("latin-1", "replace")
+    found: list[int] = []
+    i = -1
+    while len(found) < count:
+        i = marked.find(b"?", i + 1)
+        ch = text[i]
+        if ch != "?":
+            if not _STABLE_FIRST <= ch < _STABLE_END:
+                return None
+            found.append(i)
+    return found
+
+
+def _walk(length: int, base: int, events: list[tuple[int, int, int]],
+          limit: int) -> tuple[int, int]:
+    """The weight of a text of `length` characters that weigh `base` but for the `events`
+    ((start, end, weight) of units and single characters, in order; a character inside a unit
+    does not count), and the end of the last character or unit within `limit`."""
+    total = pos = 0  # the weight of text[:pos]
+    fits = -1
+    for start, end, weight in events:
+        if start < pos:
+            continue
+        if fits < 0 and total + (start - pos) * base > limit:
+            fits = pos + (limit - total) // base  # among the plain characters before `start`
+        total += (start - pos) * base + weight
+        if fits < 0 and total > limit:
+            fits = start
+        pos = end
+    if fits < 0 and total + (length - pos) * base > limit:
+        fits = pos + (limit - total) // base
+    return total + (length - pos) * base, length if fits < 0 else fits
+
+
+def _positions(text: str, chars: Iterable[str]) -> list[int]:
+    """The sorted indexes in `text` of every occurrence of `chars` (few, most often)."""
+    found = []
+    for ch in set(chars):
+        i = text.find(ch)
+        while i >= 0:
+            found.append(i)
+            i = text.find(ch, i + 1)
+    found.sort()
+    return found
 
 
 # --- Weights of plain characters ------------------------------------------------------------
@@ -151,34 +243,36 @@ def twitter_length(text: str, config: TwitterConfig = V3, *,
 class _Plan:
     """How to weigh plain characters under one configuration's weights."""
 
-    __slots__ = ("default", "ranges", "ascii_weight", "exact", "units", "base", "odd", "odd_delta",
-                 "covers_emoji", "_runs")
+    __slots__ = ("default", "ranges", "latin1_weight", "base", "uniform", "odd", "odd_delta",
+                 "covers_emoji")
 
     def __init__(self, default: int, ranges: tuple[tuple[int, int, int], ...]) -> None:
         self.default = default
         self.ranges = ranges
         ascii_weights = {_char_weight(default, ranges, chr(c)) for c in range(128)}
-        # The weight of every ASCII character, when it is the same for all.
-        self.ascii_weight: int | None = ascii_weights.pop() if len(ascii_weights) == 1 else None
-        # False when a range touches U+DC00-U+DFFF, see _char_weight: characters are then
-        # weighed one by one.
-        self.exact = not any(first <= 0xDFFF and last >= 0xDC00 for first, last, _ in ranges)
-        self.units: dict[str, int] = {}  # plain weights of URLs and emoji met (emoji repeat)
-        self._runs: tuple[tuple[re.Pattern[str], int], ...] | None = None
-        # The usual case (twitter-text's configurations): the characters that do not weigh what
-        # ASCII ones do all weigh the same. One regex then finds them all: `odd`, a class of single
+        latin1_weights = {_char_weight(default, ranges, chr(c)) for c in range(256)}
+        # The weight of every character of U+0000-U+00FF, when it is the same for all.
+        self.latin1_weight = min(latin1_weights) if len(latin1_weights) == 1 else None
+        # Most characters weigh `base`: ASCII's weight (0 if ASCII characters weigh differently).
+        self.base = min(ascii_weights) if len(ascii_weights) == 1 else 0
+        self.uniform = False  # whether every character does
+        # The usual case (twitter-text's configurations): the characters that do not weigh the
+        # base all weigh the same. One regex then finds them all: `odd`, a class of single
         # characters (the regex engine scans for one ~3 times faster than for a run of them).
-        self.base = self.ascii_weight or 0
         self.odd: re.Pattern[str] | None = None
         self.odd_delta = 0
         self.covers_emoji = False  # whether `odd` finds every character at U+203C or above
-        if self.ascii_weight is None or not self.exact:
+        # ASCII of several weights, or a range of surrogates (see _char_weight): characters are
+        # weighed one by one.
+        if len(ascii_weights) > 1 or any(first <= 0xDFFF and last >= 0xDC00
+                                         for first, last, _ in ranges):
             return
-        base = self.ascii_weight
+        base = self.base
         pieces = _disjoint(ranges)
         odd_weights = {w for _, _, w in pieces if w != base} | ({default} - {base})
+        self.uniform = not odd_weights
         if len(odd_weights) != 1:
-            return  # (none: everything weighs the same; several: see runs)
+            return  # (none: everything weighs the same; several: weighed one by one)
         self.odd_delta = odd_weights.pop() - base
         if default != base:
             # Astral characters weigh the default, as do the BMP ones outside the ranges: the
@@ -188,19 +282,6 @@ class _Plan:
             self.covers_emoji = all(last < 0x203C for _, last in same)
         else:
             self.odd = re.compile(f"[{_class([(f, l) for f, l, w in pieces if w != base])}]")
-
-    @property
-    def runs(self) -> tuple[tuple[re.Pattern[str], int], ...]:
-        """(runs of characters weighing w, w - default) for each weight other than the default:
-        for configurations with several weights besides ASCII's."""
-        if self._runs is None:
-            by_weight: dict[int, list[tuple[int, int]]] = {}
-            for first, last, weight in _disjoint(self.ranges):
-                if weight != self.default:
-                    by_weight.setdefault(weight, []).append((first, last))
-            self._runs = tuple((re.compile(f"[{_class(parts)}]+"), w - self.default)
-                               for w, parts in by_weight.items())
-        return self._runs
 
 
 def _class(intervals: list[tuple[int, int]]) -> str:
@@ -253,37 +334,12 @@ def _char_weight(default: int, ranges: tuple[tuple[int, int, int], ...], ch: str
     return default
 
 
-def _unit_weight(plan: _Plan, unit: str) -> int:
-    """A URL's or emoji's characters weighed one by one (memoised: emoji often repeat)."""
-    weight = plan.units.get(unit)
-    if weight is None:
-        if len(plan.units) > 10_000:
-            plan.units.clear()
-        weight = plan.units[unit] = _weight(plan, unit)
-    return weight
-
-
-def _weight(plan: _Plan, segment: str) -> int:
-    """The summed weight of `segment`'s characters, each weighed alone."""
-    if plan.ascii_weight is not None and segment.isascii():
-        return len(segment) * plan.ascii_weight
-    if plan.odd is not None:
-        return len(segment) * plan.base + len(plan.odd.findall(segment)) * plan.odd_delta
-    if not plan.exact:
-        return sum(_char_weight(plan.default, plan.ranges, ch) for ch in segment)
-    total = len(segment) * plan.default
-    for rx, delta in plan.runs:
-        total += delta * sum(map(len, rx.findall(segment)))
-    return total
-
 
 # --- URLs and emoji as weighed units ------------------------------------------------------
 
-def _entities(text: str, config: TwitterConfig, emojis: list[tuple[int, int]],
-              urls: list[tuple[int, int]] | None) -> list[tuple[int, int, int]]:
+def _units(config: TwitterConfig, urls: list[tuple[int, int]],
+           emojis: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
     """(start, end, weight) of the URLs and emoji that parseTweet weighs as units, in order."""
-    if urls is None:
-        urls = find_urls(text, require_scheme=False)
     url_weight = config.transformed_url_length * config.scale
     if not emojis:
         return [(start, end, url_weight) for start, end in urls]
@@ -299,69 +355,6 @@ def _entities(text: str, config: TwitterConfig, emojis: list[tuple[int, int]],
             units.append((start, end, config.default_weight if kind else url_weight))
             pos = end
     return units
-
-
-def _fits_until(weigher: _Weigher, units: list[tuple[int, int, int]], limit: int,
-                stop: int) -> int:
-    """The end of the last unit within `limit` (cumulated), before index `stop`."""
-    text = weigher.text
-    total, pos = 0, 0
-    for start, end, unit_weight in [*units, (len(text), len(text), 0)]:
-        plain_weight = weigher.weight(pos, start)
-        if total + plain_weight > limit or start > stop:
-            # The limit (or the invalid character) falls among these characters.
-            return weigher.longest(pos, min(start, stop), limit - total)
-        total += plain_weight + unit_weight
-        if total > limit or start >= stop:
-            return start
-        pos = end
-    return len(text)
-
-
-class _Weigher:
-    """Weights of many segments of one text (to find where the limit falls)."""
-
-    def __init__(self, plan: _Plan, text: str, odd: list[int] | None = None) -> None:
-        self.plan, self.text = plan, text
-        # With `odd`: base * length + odd_delta * (odd characters in it), their positions found
-        # once (unless known: none, most often).
-        self.odd: list[int] | None = None
-        if plan.odd is not None:
-            self.odd = odd if odd is not None else [m.start() for m in plan.odd.finditer(text)]
-
-    def weight(self, start: int, end: int) -> int:
-        """The weight of text[start:end]."""
-        if self.odd is None:
-            return _weight(self.plan, self.text[start:end])
-        odd = bisect_left(self.odd, end) - bisect_left(self.odd, start)
-        return self.plan.base * (end - start) + self.plan.odd_delta * odd
-
-    def longest(self, start: int, end: int, budget: int) -> int:
-        """The largest index in [start, end] where text[start:index] weighs at most `budget`."""
-        first = bisect_left(self.odd, start) if self.odd is not None else 0
-        if self.odd is None or bisect_left(self.odd, end) - first > 16 or self.plan.base <= 0:
-            low, high = start, end  # bisect: weights only grow with the length
-            while low < high:
-                mid = (low + high + 1) // 2
-                if self.weight(start, mid) <= budget:
-                    low = mid
-                else:
-                    high = mid - 1
-            return low
-        # Few odd characters (the usual case): walk from one to the next.
-        base, odd_weight = self.plan.base, self.plan.base + self.plan.odd_delta
-        pos = start
-        for odd in self.odd[first:]:
-            if odd >= end:
-                break
-            if (odd - pos) * base > budget:
-                return pos + budget // base
-            budget -= (odd - pos) * base
-            if odd_weight > budget:
-                return odd
-            budget -= odd_weight
-            pos = odd + 1
-        return min(end, pos + budget // base)
 
 
 def _original_index(text: str, norm_index: int) -> int:
@@ -383,6 +376,10 @@ def _original_index(text: str, norm_index: int) -> int:
 # U+20E3) and ©/® (then VS16) start below it.
 
 _VS15, _VS16, _KEYCAP = "\ufe0e", "\ufe0f", "\u20e3"
+# Besides ZWJ, what every sequence of several characters holds after its first: VS16, the keycap,
+# a skin tone, a regional indicator or a tag (the tests check it on twemoji11.txt).
+_JOINERS = frozenset([_VS16, _KEYCAP, *map(chr, range(0x1F3FB, 0x1F400)),
+                      *map(chr, range(0x1F1E6, 0x1F200)), *map(chr, range(0xE0020, 0xE0080))])
 _KEYCAP_BASES = frozenset("#*0123456789")
 
 
@@ -408,27 +405,25 @@ class _Emoji:
 _EMOJI: _Emoji | None = None
 
 
-def _find_emoji(text: str, chars: str | list[str]) -> list[tuple[int, int]]:
+def _find_emoji(text: str, at: list[int] | None = None) -> list[tuple[int, int]]:
     """Spans of the emoji sequences twemoji-parser 11 finds in `text` (the longest known
-    sequence wins); `chars` holds all the characters of `text` at U+203C or above (and others)."""
+    sequence wins). `at`, when known: the indexes of every character of `text` at U+203C or
+    above (and maybe of others)."""
     global _EMOJI
-    if not chars or max(chars) < "\u203c":
+    if not at if at is not None else not text or max(text) < "\u203c":
         return []
     table = _EMOJI or (_EMOJI := _Emoji())
-    firsts = table.firsts.intersection(chars)
+    if at is None:
+        starts = _positions(text, table.firsts.intersection(text))
+    else:
+        starts = [i for i in at if text[i] in table.firsts]
+    others: set[str] = set()  # first characters below U+203C
     if _VS16 in text:
-        firsts |= {"©", "®"}.intersection(text)
+        others |= {"©", "®"}.intersection(text)
     if _KEYCAP in text:
-        firsts |= _KEYCAP_BASES.intersection(text)
-    if not firsts:
-        return []
-    starts = []
-    for ch in firsts:
-        i = text.find(ch)
-        while i >= 0:
-            starts.append(i)
-            i = text.find(ch, i + 1)
-    starts.sort()
+        others |= _KEYCAP_BASES.intersection(text)
+    if others:
+        starts = sorted(starts + _positions(text, others))
     n = len(text)
     spans: list[tuple[int, int]] = []
     pos = 0  # the end of the last emoji found

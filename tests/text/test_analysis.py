@@ -1,0 +1,61 @@
+"""The shared text analysis: its quick paths give what the plain definitions give."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from socialrules.text.analysis import _EMOJI, TextView, find_emoji, word_list
+from socialrules.text.normalize import _FOLD, fold
+
+# Characters that make and break emoji: bases, selectors, keycaps, joiners, skin tones, flags,
+# pictographs below U+2100 that need a selector (©, ‼), and ordinary letters and digits.
+EMOJI_PARTS = st.sampled_from(
+    ["\ufe0f", "\u20e3", "\u200d", "\U0001f3fd", "\U0001f1eb", "\U0001f1f7", "©", "‼", "™", "1",
+     "#", "*", "a", " ", "é", "❤", "😀", "👩", "💻", "🅰", "\ufe0e", "\u2100", "x"])
+LATIN = st.text(st.sampled_from("aAeEéÉèàÀçÇœŒßİıǅﬁ’`´–—…«» \n\t\u00ad\u200b\u0301ℹ①𝐁ＦΣσς"), max_size=40)
+
+
+def scanned_emoji(text: str) -> list[tuple[int, int]]:
+    """The emoji as the pattern finds them tried at every position."""
+    return [match.span() for match in _EMOJI.finditer(text)]
+
+
+@given(st.lists(EMOJI_PARTS, max_size=25).map("".join))
+def test_emoji_found_where_they_may_start_are_those_of_a_full_scan(text):
+    assert find_emoji(text) == scanned_emoji(text)
+
+
+@given(st.text(max_size=40))
+def test_emoji_of_any_text_are_those_of_a_full_scan(text):
+    assert TextView(text).emoji == scanned_emoji(text)
+
+
+def test_emoji_spans_cover_keycaps_flags_and_selected_symbols():
+    text = "a 1\ufe0f\u20e3 b 🇫🇷 c ©\ufe0f d © e 👩\u200d💻"
+    found = [text[start:end] for start, end in TextView(text).emoji]
+    assert found == ["1\ufe0f\u20e3", "🇫🇷", "©\ufe0f", "👩\u200d💻"]
+
+
+@settings(max_examples=300)
+@given(st.one_of(st.text(max_size=60), LATIN))
+def test_fold_is_the_character_table_applied_to_each_character(text):
+    # fold() replaces each distinct character then lower-cases: the same as folding every
+    # character alone, whatever the text mixes (Turkish İ, final sigma, ligatures, marks).
+    assert fold(text).text == text.translate(_FOLD)
+    assert fold(text, TextView(text).non_ascii).text == text.translate(_FOLD)
+
+
+@given(LATIN)
+def test_folded_offsets_lead_back_to_the_original_characters(text):
+    folded = fold(text)
+    for index, char in enumerate(folded.text):
+        start, end = folded.original_span(index, index + 1)
+        assert char in _FOLD[ord(text[start])] or not text[start:end].strip()
+
+
+def test_non_ascii_is_the_set_of_characters_outside_ascii():
+    assert TextView("Élan, café ☕ et thé").non_ascii == {"É", "é", "☕"}
+    assert TextView("plain text").non_ascii == frozenset()
+
+
+def test_words_are_runs_of_word_characters():
+    assert word_list("l'équipe, c'est @nous #top 2026!") == ["l", "équipe", "c", "est", "nous", "top", "2026"]
