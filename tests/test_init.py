@@ -158,3 +158,22 @@ def test_any_answer_is_written_as_valid_toml(free, cadence):
     assert data["team"]["names"] == [free[0]] and data["strategy"]["audiences"] == [free[4]]
     assert data["strategy"].get("editorial-line") == (free[2] or None)
     assert data["strategy"]["cadence"]["twitter"] == cadence
+
+
+def test_account_thresholds_are_offered_commented_out_with_their_defaults(in_tmp):
+    init("--no-input")
+    text = (in_tmp / "socialrules.toml").read_text(encoding="utf-8")
+    assert "[accounts]" in text and tomllib.loads(text)["accounts"] == {}  # defaults still apply
+    # Uncommented as written, each line sets the value the rule uses by default.
+    uncommented = "\n".join(line[2:] if line.startswith(("# followers", "# ratio")) else line
+                            for line in text.splitlines())
+    written = load_config_text(in_tmp, uncommented).accounts
+    from socialrules.models import AccountThresholds
+
+    assert written == AccountThresholds() and tomllib.loads(uncommented)["accounts"]
+
+
+def load_config_text(folder, text):
+    path = folder / "edited.toml"
+    path.write_text(text, encoding="utf-8")
+    return load_config(path)

@@ -98,6 +98,11 @@ _TEXTS: dict[str, dict[str, str]] = {
         "c.tools": "The publishing tools the team approved: every post goes through one of them.",
         "c.comms_contact": "How to reach the communication service; findings that call for it\n"
                            "(bad buzz, a journalist, an event or campaign request) quote it.",
+        "c.accounts_table": "When an account's audience is a cue of influence (influencer-follow):\n"
+                            "the guideline asks to follow the ecosystem, not influencers.",
+        "c.followers": "At least this many followers is a cue.",
+        "c.ratio": "At least this many followers per account followed is a cue...",
+        "c.ratio_min_followers": "... for accounts with at least this many followers.",
         "c.strategy": "The team's strategy, as the BuzzForm defines it. Refer to it when in doubt.",
         "c.audiences": "Who the posts are for.",
         "c.goals": "What the team wants from its accounts, and how they serve the project.",
@@ -157,6 +162,11 @@ _TEXTS: dict[str, dict[str, str]] = {
         "c.tools": "Les outils de publication validés : chaque post passe par l'un d'eux.",
         "c.comms_contact": "Comment joindre le service communication ; les constats qui demandent de le\n"
                            "saisir (bad buzz, journaliste, demande d'événement ou de campagne) le citent.",
+        "c.accounts_table": "Quand l'audience d'un compte est un indice d'influence (influencer-follow) :\n"
+                            "la règle d'usage demande de suivre l'écosystème, pas les influenceurs.",
+        "c.followers": "Au moins ce nombre d'abonnés est un indice.",
+        "c.ratio": "Au moins ce nombre d'abonnés par compte suivi est un indice...",
+        "c.ratio_min_followers": "... pour les comptes d'au moins ce nombre d'abonnés.",
         "c.strategy": "La stratégie de l'équipe, telle que le BuzzForm la définit. Référez-vous-y en cas de doute.",
         "c.audiences": "À qui s'adressent les posts.",
         "c.goals": "Ce que l'équipe attend de ses comptes, et comment ils servent le projet.",
@@ -355,6 +365,16 @@ def render(answers: Answers) -> str:
     key("c.tools", "tools", _array(answers.tools), '["TweetDeck"]')
     contact = answers.comms_contact
     key("c.comms_contact", "comms-contact", _string(contact) if contact else None, '"communication@example.gouv.fr"')
+
+    # The thresholds are commented out with their defaults: a team changes them rarely, and an
+    # uncommented copy would no longer follow the defaults.
+    from .models import AccountThresholds
+
+    lines += [*_comment(t["c.accounts_table"]), "[accounts]"]
+    defaults = AccountThresholds()
+    key("c.followers", "followers", None, repr(defaults.followers))
+    key("c.ratio", "ratio", None, repr(defaults.ratio))
+    key("c.ratio_min_followers", "ratio-min-followers", None, repr(defaults.ratio_min_followers))
 
     lines += [*_comment(t["c.strategy"]), "[strategy]"]
     key("c.audiences", "audiences", _array(answers.audiences), "[]")
