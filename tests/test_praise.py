@@ -377,3 +377,54 @@ def test_the_check_never_raises_and_points_inside_the_text(text, quoted, kind, p
         source = quoted if finding.field == "quoted" else text
         assert 0 <= finding.start < finding.end <= len(source)
         assert source[finding.start : finding.end] == finding.match
+
+
+# The families a second hold-out corpus showed, widened in both languages and written apart from
+# it: an insult denied as praise; better than the rest; slang and a wish the team sets the
+# standard for; a laudatory headline; and, not praise, a partner's team named or applauded with
+# many others, someone else's devs, the team named in an aside.
+_SECOND_FAMILIES = [
+    ("fr", "Pas nul du tout, le nouveau parcours de @mesaides. Je craignais une usine à gaz : tout le contraire.", True),
+    ("fr", "Le simulateur Mes Aides n'a rien d'une usine à gaz. Bravo.", True),
+    ("en", "Anything but clunky, the new Mes Aides simulator. Really impressed.", True),
+    ("en", "Far from the bureaucratic nightmare I expected: @mesaides is genuinely easy.", True),
+    ("fr", "Le simulateur @mesaides est loin d'être parfait, il manque encore la prime de Noël.", False),
+    ("fr", "Le simulateur @mesaides n'est pas loin d'être nul.", False),
+    ("en", "Far from perfect, the @mesaides simulator still lacks the student grant.", False),
+    ("fr", "Franchement, Mes Aides met une claque à toutes les applis des banques.", True),
+    ("fr", "Honnêtement, aucune appli publique ne lui arrive à la cheville, à Mes Aides.", True),
+    ("en", "@mesaides runs circles around every private benefits app I've tried.", True),
+    ("en", "Honestly no other government site comes close to Mes Aides.", True),
+    ("en", "Mes Aides puts the private sector to shame.", True),
+    ("fr", "DossierFacile met une claque à toutes les agences immobilières. Bravo à eux !", False),
+    ("fr", "Le nouveau barème fait mieux que l'ancien pour les étudiants : simulez sur mes-aides.gouv.fr.", False),
+    ("en", "1jeune1solution runs circles around the old job boards. (Benefits estimates powered by @mesaides)", False),
+    ("en", "Mes Aides hits different. Why can't every admin site be this simple?", True),
+    ("en", "@mesaides understood the assignment 🔥", True),
+    ("en", "Why is every government form this long? Asking for a friend. (Not @mesaides, to be fair.)", False),
+    ("fr", "« Mes Aides, le petit simulateur qui joue dans la cour des grands » : notre portrait.", True),
+    ("en", "Mes Aides: the little government app that could.", True),
+    ("fr", "Portrait : l'équipe de DossierFacile, la startup d'État qui joue dans la cour des grands.", False),
+    ("fr", "Bravo à toutes les équipes de la promo 2026 de beta.gouv 👏", False),
+    ("fr", "Bravo à l'équipe 1jeune1solution pour sa plateforme, avec les simulations de @mesaides intégrées.", False),
+    ("en", "Kudos to their devs: the CNAF API is excellent (@mesaides already uses it).", False),
+    ("en", "Huge thanks to the OpenFisca team (Mes Aides runs on their engine).", False),
+    ("fr", "Bravo à l'équipe Mes Aides pour cette nouvelle version 👏", True),
+    ("en", "Kudos to the whole @mesaides team, the new student journey is excellent.", True),
+]
+
+
+@pytest.mark.parametrize(("lang", "quoted", "flagged"), _SECOND_FAMILIES)
+def test_hard_cases_of_the_second_hold_out_families_are_judged_on_both_sides(lang, quoted, flagged):
+    assert bool(boost(quoted, lang=lang)) is flagged
+
+
+def test_lexicon_terms_may_offer_alternatives_and_a_gap():
+    config = Config(team=TEAM, rules={"praise-boost": {"extend_terms": {
+        "superiority": {"terms": ["(outfoxes|outwits) … rivals"], "weight": 1},
+        "litotes": {"terms": ["far from (drab|dreary)"], "weight": 1}}}})
+    linter = Linter([RULE], config, lang="en")
+    assert boost("Mes Aides outwits all its private rivals.", linter=linter)
+    assert boost("Far from dreary, Mes Aides.", linter=linter)
+    assert not boost("Mes Aides outwits. Rivals are many.", linter=linter)  # a gap is words, not a sentence end
+    assert not boost("Mes Aides outwits all its private rivals.")  # the built-in lexicons have no such term

@@ -596,3 +596,117 @@ def test_a_clean_post_never_reaches_the_costly_part(monkeypatch):
     monkeypatch.setattr(tone._Context, "__init__", costly)
     for text in CLEAN:
         assert not is_flagged(text)
+
+
+# --- hard cases of the families a second hold-out corpus showed ----------------------------------
+
+# Read by family (retorts, condescension, apophasis, litotes, a team member demeaned, veiled
+# threats about what we know, mock deference, mock thanks, masked phrases), each family was widened
+# in both languages; these sentences were written apart from the hold-out, on both sides.
+_FAMILIES = [
+    # a reported insult thrown back at its author
+    ("fr", "@marc_b Tu nous trouves nuls ? Dit celui qui n'a pas su remplir la case « nom ».", True),
+    ("fr", "@kev_42 Des amateurs, nous ? C'est l'hôpital qui se moque de la charité.", True),
+    ("fr", "@critique_x Venant de quelqu'un qui a trois fautes par phrase, c'est cocasse.", True),
+    ("en", "@dan_w \"Useless\", says the guy who still faxes his forms.", True),
+    ("en", "@z_lime You call us clowns? Look in a mirror.", True),
+    ("fr", "@aidante Venant de quelqu'un qui accompagne des familles tous les jours, ce retour nous touche.", False),
+    ("en", "@karine_b Coming from someone who works with claimants every day, that means a lot. Thank you!", False),
+    ("fr", "Un SMS venant de quelqu'un qui se dit agent de la CAF ? C'est une arnaque.", False),
+    # contempt for what someone knows or can do
+    ("fr", "@jeanne_v Vous n'avez manifestement jamais rempli un dossier CAF de votre vie.", True),
+    ("fr", "@ivan_p Repassez quand vous saurez lire un barème.", True),
+    ("en", "@gab_x You've clearly never filled in a form in your life.", True),
+    ("en", "@mo_k Come back when you can read.", True),
+    ("fr", "@l_vert Ton avis est une blague, comme toi.", True),
+    ("fr", "Vous n'avez jamais rempli de dossier de votre vie ? On vous guide pas à pas.", False),
+    ("fr", "@ugo_m Revenez quand vous aurez reçu votre avis d'imposition.", False),
+    ("en", "@nina_s Come back when you have your tax notice: the estimate will be more accurate.", False),
+    ("en", "@k_jones Your question shows the guide is unclear: we're rewriting it.", False),
+    # apophasis and bad faith
+    ("fr", "@obs_x Je ne dis pas que vous êtes de mauvaise foi, mais tout l'indique.", True),
+    ("en", "@x_cyan I'm not calling you an idiot, but you're doing a great impression of one.", True),
+    ("fr", "@leo_f Personne ne vous accuse de mauvaise foi : le formulaire était ambigu.", False),
+    ("en", "@amy_c Nobody thinks you're acting in bad faith: the form was ambiguous.", False),
+    # litotes with a softener in between
+    ("fr", "@vince_b T'es pas franchement la lame la plus aiguisée du tiroir.", True),
+    ("en", "@don_p You're not exactly the sharpest knife in the drawer.", True),
+    ("en", "Not the sharpest release we've ever shipped: three hotfixes later, it's stable.", False),
+    # one team member demeaned, in apposition or as a burden; the same words at things
+    ("fr", "Merci à Kevin, notre stagiaire, ce poids mort, pour la mise en prod ratée.", True),
+    ("fr", "@julien_dev, cette tanche, a cassé la prod.", True),
+    ("en", "Our new intern is a total liability.", True),
+    ("en", "Absolute muppet, that contractor.", True),
+    ("fr", "Le vieux serveur était un poids mort : on l'a débranché.", False),
+    ("fr", "Notre stagiaire, cette pépite, a refait tout le parcours étudiant 💪", False),
+    ("fr", "Ce formulaire de 14 pages, quelle plaie. On l'a réduit à 5 questions.", False),
+    ("en", "This rounding bug, what a jerk. Three days to squash it.", False),
+    ("en", "Limited liability companies can now use the simulator for their employees.", False),
+    ("fr", "Incompétents, nous ? Voici les chiffres de disponibilité du mois.", False),
+    # veiled threats: what we know or keep about someone; threat-shaped invitations
+    ("fr", "@anon_77 Nos logs en disent long sur vous, vous savez.", True),
+    ("fr", "@z_t On a tout un dossier sur toi.", True),
+    ("en", "@y_troll Our records show some interesting things about you.", True),
+    ("en", "@pia_l We've kept everything you posted. Just in case.", True),
+    ("fr", "@paul_m Nos logs montrent une erreur de connexion de votre côté : videz le cache.", False),
+    ("en", "What our analytics tell us about you: you love the mobile version.", False),
+    ("fr", "On vient vous chercher, Marseille : stand 12 au salon des solidarités jeudi.", False),
+    ("en", "Watch out, Lille: we're coming for you at the open data meetup on Tuesday.", False),
+    # mock deference and mock titles
+    ("fr", "@sage_x Quel honneur de vous lire. Merci pour votre lumière 🙄", True),
+    ("fr", "@dr_droit Un spécialiste du droit qui n'a jamais ouvert le code de la sécu, fascinant.", True),
+    ("en", "@wise_g Oh look, the expert has spoken.", True),
+    ("fr", "@expert_caf Merci pour votre expertise, on a corrigé la FAQ grâce à vous.", False),
+    ("en", "@lina_d Thanks for your insight: we've updated the FAQ.", False),
+    # mock thanks: the failure is what the thanks are for, the praise is bare after it, or eyes roll
+    ("fr", "Merci @hebergeur_x pour ce week-end entier hors ligne.", True),
+    ("en", "Thanks @host_x for ruining my Sunday with a wrong estimate.", True),
+    ("fr", "Encore un formulaire qui ne fonctionne pas. Merci @host_y, vraiment.", True),
+    ("en", "@host_z Well done 🙄", True),
+    # to the one we answer, thanks over a failure are mostly for a report
+    ("fr", "@lea_m Le lien ne marche pas ? Merci, on regarde ça.", False),
+    ("fr", "@hebergeur_x Merci pour ce week-end entier hors ligne.", False),
+    ("fr", "@equipe_caf Merci pour la correction rapide du bug 🙏", False),
+    ("fr", "@ovh_fr Merci pour l'info, la panne est bien notée.", False),
+    ("en", "@dev_x Thanks for the quick fix after the outage 👏", False),
+    ("fr", "@papa_solo Merci pour votre patience pendant la panne d'hier !", False),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), _FAMILIES)
+def test_hard_cases_of_each_family_are_judged_on_both_sides(lang, text, expected):
+    assert is_flagged(text, lang=lang) is expected, text
+
+
+def test_a_boosted_mock_thanks_or_congratulations_is_aggressive():
+    # Third-party sarcasm aimed at the team, once boosted, is published under our name.
+    assert is_flagged("", kind="boost", quoted="Merci @mesaides pour ces deux heures perdues sur un montant erroné.")
+    assert is_flagged("", kind="boost", quoted="Congratulations to the Mes Aides team for making a simulator "
+                                               "more complicated than the paper form.")
+    assert not is_flagged("", kind="boost", quoted="Merci @mesaides, grâce à vous j'ai trouvé mes droits 🙏")
+
+
+@pytest.mark.parametrize(("text", "match"), [
+    ("@lulu Ferme ta g**le, tu pollues le fil.", "Ferme ta g**le"),   # a mask inside a phrase
+    ("@lulu Ferme ta g*****e.", "Ferme ta g*****e"),                  # more asterisks than letters
+    ("@wil_k T'es vraiment un c0nn*rd.", "c0nn*rd"),                   # leet and a mask in one word
+    ("@max_p Shut your f***ing mouth.", "Shut your f***ing mouth"),
+])
+def test_a_masked_word_is_read_as_the_word_that_completes_a_cue(text, match):
+    [finding] = flagged(text)
+    assert finding.match == match
+
+
+def test_the_message_of_an_apposed_insult_names_the_person():
+    [finding] = flagged("Notre chef de projet, ce boulet, a encore oublié la réunion.", lang="fr")
+    assert "boulet" in finding.message and "chef" in finding.message
+
+
+def test_the_costly_part_is_skipped_for_praise_without_a_failure(monkeypatch):
+    # "merci" is in most posts: without a failure or an eye-roll beside it, no tokenising.
+    def costly(*args, **kwargs):
+        raise AssertionError("a clean post was tokenised")
+
+    monkeypatch.setattr(tone._Context, "__init__", costly)
+    assert not is_flagged("Merci à toutes et à tous pour ce million de simulations 🎉 #ServicePublic")
+    assert not is_flagged("Thanks everyone for a great launch week! https://mes-aides.gouv.fr")

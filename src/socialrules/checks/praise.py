@@ -8,7 +8,10 @@ recommend the team. In that text it weighs:
 
 - praise cues from the lexicon files: every category not named below is praise, with its weight
   (thanks, congratulations, compliments, recommendations, awards, pride, slang, litotes such as
-  "pas mal du tout", testimonies, applause emoji...). Some praise others by comparison: the team
+  "pas mal du tout" or an insult denied, "loin d'être nul", "far from clunky", testimonies,
+  applause emoji, superiority: "fait mieux que les géants du privé", "runs circles around"...).
+  Terms are written as in the other lexicons, with "(a|b)" for one of, and "…" for one to three
+  words ("puts … to shame"). Some praise others by comparison: the team
   as the model ("ça devrait être la norme", "prendre exemple sur @mesaides", "enfin un service
   public qui…", "la preuve qu'on peut faire simple", "who said the state can't do simple?"), and
   the comparative, found without a praise word: a comparison whose standard is the team, set
@@ -22,7 +25,9 @@ recommend the team. In that text it weighs:
   lien vers Mes Aides. Bravo à toute l'équipe"). A second recipient counts too ("Félicitations
   @betagouv pour cette promo, et tout particulièrement à l'équipe Mes Aides"). Without a team
   profile, praise addressed to someone (a mention, "vous êtes", "your team") is taken as praise
-  of the team, which is blunter;
+  of the team, which is blunter. A team word is somebody else's when a name follows it ("l'équipe
+  1jeune1solution"), when it is plural ("toutes les équipes lauréates") or "their", "ses"; and a
+  name in brackets is an aside, not a recipient ("Kudos to their devs (@mesaides is plugged in)");
 - what cancels it: sarcasm (a failure next to the praise: "panne", "outage", "0 €", "j'attends une
   réponse", or a lack that lasts or prevents: "plus de simulateur depuis 3 jours", "can't log in";
   an insult; 🙄 or 🙃; "merci pour rien"; a praise word in scare quotes), negation
@@ -79,6 +84,7 @@ _ELONGATED = lazy_regex(r"(\p{L})\1{2,}")
 _BOUNDARY = lazy_regex(r"[.!?…]+(?=[\s\"'»”)\]*]|$)|[:;](?=\s|$)|\n+|(?<=\s)[–-](?=\s)|[—→|]")
 _EMOJI_CUT = lazy_regex(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f]\s+(?=\p{Lu})")
 _CLAUSE = lazy_regex(r"[,;(]")
+_GAP, _GAP_WORDS = "...", 3  # "…" in a term (folded to three dots): up to three words
 _TIME = lazy_regex(r"(?<!\w)(?:\d{1,2}\s?h(?:\s?\d\d)?|\d{1,2}(?::\d\d)?\s?(?:am|pm)|(?:19|20)\d\d)(?!\w)")
 _MENTION = lazy_regex(r"(?<![\w@])@(\w+)(?:@([\w-]+(?:\.[\w-]+)+))?")
 _CAPITALISED = lazy_regex(r"(?<![\w@#])\p{Lu}[\p{L}\p{N}]*")
@@ -112,6 +118,9 @@ _TEAM_DETERMINERS = frozenset({
     "the", "a", "an", "our", "my", "your", "whole", "entire", "this", "that", "same",
     "core", "l", "la", "une", "cette", "notre", "mon", "ma", "ton", "votre", "toute", "belle",
 })
+# Whose team: "their devs", "ses équipes" are somebody else's.
+_THIRD_PERSON = frozenset({"their", "its", "his", "her", "leur", "leurs", "ses", "son", "sa"})
+_GAP_BREAKS = frozenset(".()[]!?;")  # between a team word and a name, they part them
 _MEMBER_LINKS = _LINKS | {"from", "chez", "at", "equipe", "team"}  # "Inès, de l'équipe Mes Aides"
 _CAPS_STOP = frozenset({
     "i", "i'm", "i've", "i'd", "i'll", "ok", "okay", "psa", "rt", "mt", "faq", "pdf", "url", "gg",
@@ -223,6 +232,10 @@ class Praise(Check):
         files, lexicons = read_lexicons(prepared["lexicons"], folder)
         entries = [entry for language, categories in lexicons for entry in _entries(categories, language)]
         entries.extend(_entries(prepared["extend_terms"], None))
+        for entry in entries:  # "(a|b)" one of, "(a|b|)" optionally one of
+            if "|" in entry["term"]:
+                entry["forms"] = sorted({" ".join(fold(form).text.split()) for form in _alternatives(entry["term"])}
+                                        - {""})
         if not any(entry["category"] not in SIGNALS for entry in entries):
             raise SocialrulesError("a praise rule needs praise terms (`lexicons` or `extend_terms`)")
         prepared["lexicons"] = files
@@ -559,6 +572,10 @@ class _Analysis:
                 continue
             singles, longer = candidates
             spans = [(entry, end) for entry in singles]
+            for (head, tail), entry in longer.get(_GAP, ()):
+                stop = self._gapped(text, tokens, index, head, tail)
+                if stop is not None:
+                    spans.append((entry, stop))
             if longer and index + 1 < count and _joined(text, end, tokens[index + 1][0]):
                 for words, entry in longer.get(tokens[index + 1][2], ()):
                     size = len(words)
@@ -573,6 +590,26 @@ class _Analysis:
                 else:
                     found.append(_Match(start, stop, entry, entry["category"]))
         return found
+
+    @staticmethod
+    def _gapped(text: str, tokens: list[tuple[int, int, str]], index: int, head: tuple[str, ...],
+                tail: tuple[str, ...]) -> int | None:
+        """The end of a phrase with a gap ("puts … to shame") whose head starts at token
+        ``index``: one to three words between head and tail, all in one stretch of words."""
+        size = len(head)
+        if index + size > len(tokens) or any(tokens[index + k][2] != head[k] for k in range(size)):
+            return None
+        for gap in range(1, _GAP_WORDS + 1):
+            first = index + size + gap
+            last = first + len(tail) - 1
+            if last >= len(tokens):
+                return None
+            if not _joined(text, tokens[first - 1][1], tokens[first][0]) and gap:
+                return None  # the stretch of words ends before the tail
+            if all(tokens[first + k][2] == tail[k] for k in range(len(tail))) and all(
+                    _joined(text, tokens[k - 1][1], tokens[k][0]) for k in range(index + 1, last + 1)):
+                return tokens[last][1]
+        return None
 
     def _sentences(self) -> list[Sentence]:
         """Sentences, or clauses: colons and dashes end one too."""
@@ -686,20 +723,38 @@ class _Analysis:
         """"l'équipe Mes Aides", "les devs de Mes Aides", "the Mes Aides team" are the team;
         "l'équipe de la CAF", "the 1jeune1solution team" are not; "l'équipe" alone may be."""
         masked = self.masked
+        before = self._word_before(match.start)
+        if before and fold(before).text in _THIRD_PERSON:
+            return "other"  # "their devs", "ses équipes": somebody else's
         for ref in team_refs:
             gap = (match.end, ref.start) if ref.start >= match.end else (ref.end, match.start)
-            if not 0 <= gap[1] - gap[0] < 32 or "." in masked[gap[0] : gap[1]]:
-                continue
+            if not 0 <= gap[1] - gap[0] < 32 or not _GAP_BREAKS.isdisjoint(masked[gap[0] : gap[1]]):
+                continue  # "Kudos to their devs 👏 (@mesaides is already plugged in)": apart
             if set(self._words(*gap)) <= _LINKS | self.check.product_words:
                 return "team"  # "l'équipe du simulateur Mes Aides"
         following = self._words(match.end, match.end + 20)[:1]
         if following and following[0] in _QUALIFIER:
             return "other"
-        before = self._word_before(match.start)
+        if self.masked[match.start : match.end].split()[-1:] in (["equipes"], ["teams"]):
+            return "other"  # "toutes les équipes lauréates": many teams are not the team
+        after = self._word_after(match.end)
+        if after and (any(c.isdigit() for c in after) or _name_like(after) or (
+                after[0].isupper() and fold(after).text not in self.check.known_words)):
+            return "other"  # "l'équipe 1jeune1solution", "l'équipe DossierFacile"
         if before and (any(c.isdigit() for c in before) or before[0].isupper()
                        or fold(before).text not in _TEAM_DETERMINERS | self.check.known_words):
             return "other"  # "the CAF team", "the library team", "the 1jeune1solution team"
         return "crew" if self.check.profile else "team"
+
+    def _word_after(self, position: int) -> str:
+        """The word just after ``position``, as written, if only spaces separate them."""
+        index = bisect.bisect_left(self.token_starts, position)
+        if index >= len(self.tokens):
+            return ""
+        start, end, _ = self.tokens[index]
+        if self.masked[position:start].strip():
+            return ""
+        return self.text[slice(*self.folded.original_span(start, end))]
 
     def _word_before(self, position: int) -> str:
         """The word just before ``position``, as written, if only spaces separate them."""
@@ -740,7 +795,8 @@ class _Analysis:
             if ref.kind != "team" or not 0 <= ref.start - end < 40:
                 continue
             same = self.sentence(ref.start) == self.sentence(end - 1)  # not "…DossierFacile. Mes Aides"
-            if same and set(self._words(end, ref.start)) <= _MEMBER_LINKS:
+            if same and _GAP_BREAKS.isdisjoint(self.masked[end : ref.start]) \
+                    and set(self._words(end, ref.start)) <= _MEMBER_LINKS:
                 return "team"
         return "other"
 
@@ -866,6 +922,9 @@ class _Analysis:
                 end = start
                 break
             crew = any(r.start == start and r.kind == "crew" for r in self.refs)
+        aside = self.masked.find("(", position, end)  # "Kudos to their devs (@mesaides is plugged in)"
+        if aside >= 0:
+            end = aside
         return [r for r in self.refs if position <= r.start < end]
 
     def target(self, match: _Match) -> _Ref | None:
@@ -1091,6 +1150,14 @@ def _index(entries: list[Entry]) -> dict[str, Any]:
                     if praise:
                         praise_chars.add(char)
                 continue
+            if _GAP in form:  # "puts … to shame": up to three words in between
+                head, _, tail = form.partition(_GAP)
+                head_words, tail_words = tuple(_WORD.findall(head)), tuple(_WORD.findall(tail))
+                if praise:
+                    praise_words.add(next((w for w in words if w in singles), None) or _key(words))
+                _one_word, longer = phrases.setdefault(head_words[0], ([], {}))
+                longer.setdefault(_GAP, []).append(((head_words, tail_words), entry))
+                continue
             if _SYMBOLIC.search(form):
                 body = r"\s*".join(regex.escape(part) for part in form.split())
                 symbolic.append((rf"(?<!\w){body}(?!\w)", entry))
@@ -1122,13 +1189,42 @@ def _index(entries: list[Entry]) -> dict[str, Any]:
         "comparison_words": _keys(entries, "comparison"),
         "comparand_words": _keys(entries, "comparand"),
         "symbol_chars": frozenset(char for entry in entries for form in entry["forms"]
-                                  if _WORD.search(form) for char in _SYMBOLIC.findall(form)),
+                                  if _WORD.search(form) and _GAP not in form for char in _SYMBOLIC.findall(form)),
         # One search for all the praise written with symbols, when the text has such a symbol.
         "praise_symbolic": "|".join(source for source, entry in symbolic if entry["category"] not in SIGNALS),
         "praise_symbols": frozenset(
             char for entry in entries if entry["category"] not in SIGNALS
-            for form in entry["forms"] if _WORD.search(form) for char in _SYMBOLIC.findall(form)),
+            for form in entry["forms"] if _WORD.search(form) and _GAP not in form
+            for char in _SYMBOLIC.findall(form)),
     }
+
+
+def _alternatives(term: str) -> list[str]:
+    """Every form of a term: "(x)" optional, "(a|b)" one of, "(a|b|)" optionally one of."""
+    depth, start = 0, -1
+    for index, char in enumerate(term):
+        if char == "(":
+            if depth == 0:
+                start = index
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                head, inner, tail = term[:start], term[start + 1 : index], term[index + 1 :]
+                choices, level, current = [], 0, ""
+                for part in inner:
+                    if part == "|" and level == 0:
+                        choices.append(current)
+                        current = ""
+                        continue
+                    level += (part == "(") - (part == ")")
+                    current += part
+                choices.append(current)
+                if len(choices) == 1:
+                    choices = ["", choices[0]]
+                return list(dict.fromkeys(head + choice + rest for option in choices
+                                          for choice in _alternatives(option) for rest in _alternatives(tail)))
+    return [term]
 
 
 def _name_like(word: str) -> bool:

@@ -6,9 +6,11 @@ Words decide nothing by themselves: the target does. The check works in two step
 
 1. Cues: terms of lexicon files (per language, each in a category with a weight), matched as
    whole words on the folded text and its de-obfuscated variants (l33t, spaced or dotted letters,
-   look-alike letters, invisible characters; "c*nnard" is read through its asterisks). A clean
-   post costs a set intersection and a few subset tests per variant (each form of each term is
-   indexed by its rarest word), and a capitals and an emoji test: about 10 µs.
+   look-alike letters, invisible characters). An asterisk-masked word is read as the cue word it
+   can stand for, preferring one that completes a cue with the other words ("ferme ta g**le",
+   "c0nn*rd"). A clean post costs set intersections per variant (each form of each term is
+   indexed by its two rarest words), a look at its few non-ASCII characters for emoji, and a
+   capitals test only when "TU", "VOUS", "YOU" are there: about 8 µs.
 2. Judgement, only for posts with cues: the words around each cue are read for its target
    (second person, an @mention, "espèce de", "bande de", "quel", "what a", a plural determiner,
    people nouns, a vocative standing alone) against what lets it off (a thing noun, the team
@@ -32,9 +34,18 @@ How a category is judged is its `aim`:
 Other categories are the grammar the judgement reads (per language, so a team can add one):
 `you`, `self`, `own`, `collective`, `negator`, `group`, `intro`, `filler`, `greeting`,
 `person-noun`, `thing`, `thing-pronoun`, `report`, `apophasis`, `endorse`, `distance`,
-`affection`, `joy`, `innocent`, `common`, and `praise`, `failure`, `repair` (praise said to
-someone over a failure that nobody repaired is mock praise, half a cue: "Bravo @x, trois jours
-de panne"; a whole one with applause: "@x Amazing work 👏 Three days of downtime").
+`affection`, `joy`, `innocent`, `common`, `invitation` (an event beside a threat-shaped phrase
+makes it an invitation: "we're coming for you, Lyon: booth 42"), and `praise`, `failure`,
+`repair`, `eyeroll` (praise said to someone over a failure that nobody repaired is mock praise,
+half a cue: "Bravo @x, trois jours de panne"; a whole one with applause, with rolled eyes, when
+the failure is what the praise is for, "Merci @x pour cette soirée perdue", or when the praise
+stands bare after it, "…qui ne marche pas. Bravo @x, vraiment."; "to the X team" is said to
+people).
+
+Targets also read apposition ("@julien, cette tanche, a…", "absolute liability, that kid"),
+what someone says standing for them ("ton avis est une blague"), an exclamation after a thing
+named first ("ce bug d'arrondi, quel enfoiré" is about the bug) and an insult echoed about
+ourselves ("Incompétents, nous ?").
 
 Terms: "(x)" is optional, "(a|b)" one of, "(a|b|)" optionally one of, "…" up to three words,
 "$" the end of a clause ("ferme-la $" is not "ferme la porte"), "^" the start of one.
@@ -49,7 +60,7 @@ from typing import Any, Iterator, Mapping
 import regex
 
 from ..errors import SocialrulesError
-from ..text.lazy import lazy_re, lazy_regex
+from ..text.lazy import lazy_regex
 from ..text.normalize import Folded, fold
 from . import OPTIONS_CONFIG, Check, Hit, OptionsBase, Packed, pack, register
 from .lexicon import read_lexicons
@@ -73,7 +84,7 @@ AIMS: dict[str, frozenset[str] | None] = {
 MARKERS = frozenset({
     "you", "self", "own", "collective", "negator", "group", "intro", "filler", "greeting",
     "person-noun", "thing", "thing-pronoun", "report", "apophasis", "endorse", "distance", "affection", "joy",
-    "innocent", "common", "praise", "failure", "repair",
+    "innocent", "common", "praise", "failure", "repair", "eyeroll", "invitation",
 })
 # A category named like an aim or a marker needs no `aim:`.
 DEFAULT_AIMS = {
@@ -106,12 +117,15 @@ _MASKED = lazy_regex(r"(?<![\w*])\w*[^\W\d_]\**\*[\w*]*(?![\w*])")
 # Capitalised words, for shouting.
 _CAPS_WORD = lazy_regex(r"\b\p{Lu}[\p{Lu}'’\-]*\p{Lu}\b")
 _CAPS_PAIR = lazy_regex(r"\p{Lu}{2}")
-# Where emoji live (the stdlib engine scans a character range fastest): a cheap presence test.
 _CLAP = "\U0001f44f"  # 👏
-_PICTOGRAPHS = lazy_re("[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]")
 
 QUOTED, CODE, MENTION, URL, LEADING = 1, 2, 4, 8, 16
+_Form = tuple[list[str], list[str], int]
+# Digits for letters inside an asterisk-masked word ("c0nn*rd"): what each may stand for.
+_LEET = {"0": "o", "1": "[il]", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g"}  # the words and the emoji a form of a cue needs, the cue
 _SCOPE_BREAKERS = frozenset({"que", "qu", "comme", "like", "than", "but", "mais", "sauf", "only", "seulement"})
+# A negator's word that negates nothing: "n'importe quoi".
+_NOT_NEGATIONS = frozenset({("n", "importe")})
 _REDIRECT_AFTER = (("comme", "les", "autres"), ("comme", "ces"), ("like", "the", "others"),
                    ("like", "the", "rest"), ("unlike", "the"), ("contrairement", "aux"))
 
@@ -187,6 +201,11 @@ class Tone(Check):
         common = {seq[0] for entry in entries if entry["aim"] == "common" for seq in entry["seqs"]}
         for entry in entries:
             entry["anchors"] = [_anchor(seq, frequent, common) for seq in entry["seqs"]]
+            # The second-rarest word of each form: a clean post that has a frequent anchor
+            # ("people") is let go by one more intersection, not by a subset test per form.
+            entry["seconds"] = [_anchor(tuple(w for w in seq if w != anchor), frequent, common)
+                                if sum(1 for w in seq if _PLAIN_WORD.fullmatch(w) and w != anchor) else None
+                                for seq, anchor in zip(entry["seqs"], entry["anchors"])]
             if entry["aim"] in AIMS:
                 # Each form's plain words and emoji, sorted out once here rather than at each start.
                 entry["parts"] = [
@@ -196,7 +215,7 @@ class Tone(Check):
         prepared["lexicons"] = files
         index = prepared["index"] = _index(entries)
         # Only the cue terms are needed once the tables are built, and not their build-only parts.
-        cues = [{key: value for key, value in entry.items() if key not in ("anchors", "parts")}
+        cues = [{key: value for key, value in entry.items() if key not in ("anchors", "seconds", "parts")}
                 for entry in entries if entry["aim"] in AIMS]
         # The two big tables (~20,000 forms) stay pickled per key until a post looks one up.
         index["by_anchor"] = pack(index["by_anchor"])
@@ -210,13 +229,13 @@ class Tone(Check):
         index["shout_words"] = frozenset(
             word for table in singles.values() for word, roles in table.items()
             if roles & {"common", "you", "self", "negator", "filler", "group", "intro"})
-        # The words of each failure phrase: without all those of one, applause cannot be mock
-        # praise and a clean post with 👏 is not read further. None if a phrase has no word.
-        phrases = [(word,) for table in singles.values() for word, roles in table.items() if "failure" in roles]
-        phrases += [seq for table in index["multis"].values() for forms in table.values()
-                    for seq, aim, _need in forms if aim == "failure"]
-        words = [frozenset(part for token in phrase for part in _PLAIN_WORD.findall(token)) for phrase in phrases]
-        index["failure_words"] = sorted(set(words), key=sorted) if all(words) else None
+        # The words of each failure and praise phrase, under the rarest: without all those of a
+        # failure, praise cannot be mock praise, and a clean post with "merci" or 👏 is not read
+        # further. None if a phrase has no word (then any text may hold one).
+        index["failure_words"] = _phrase_words(singles, index["multis"], "failure", frequent, common)
+        index["praise_words"] = _phrase_words(singles, index["multis"], "praise", frequent, common)
+        index["eyerolls"] = sorted(word for table in singles.values() for word, roles in table.items()
+                                   if "eyeroll" in roles and not _PLAIN_WORD.match(word))
         # The grammar tables of each language stay pickled until a post in that language needs them.
         index["singles"] = pack(singles)
         index["multis"] = pack(index["multis"])
@@ -227,10 +246,16 @@ class Tone(Check):
         # The look-up tables were built when the rule was read (and cached): see _index().
         self.cues: dict[int, dict[str, Any]] = Packed(options.entries)
         table = options.index
-        # Each form of each cue term, under its anchor word: (words it needs, emoji it needs, cue).
-        self.by_anchor: dict[str, list[tuple[list[str], list[str], int]]] = Packed(table["by_anchor"])
+        # Each form of each cue term, under its anchor word: the forms it alone completes, and
+        # the others under their second word (see _index): (words it needs, emoji it needs, cue).
+        self.by_anchor: dict[str, tuple[list[_Form], dict[str, list[_Form]], frozenset[str]]] = Packed(
+            table["by_anchor"])
         self.symbols: dict[str, list[int]] = table["symbols"]  # cues that are only emoji: matched by `in`
-        self.single_words: dict[str, list[tuple[str, int]]] = table["single_words"]  # asterisk masks
+        # Their characters, looked for among the text's non-ASCII ones; and those in ASCII ("<3").
+        self.symbol_chars = frozenset(char for symbol in self.symbols for char in symbol if not char.isascii())
+        self.ascii_symbols = [symbol for symbol in self.symbols if symbol.isascii()]
+        # The words of the cue terms by first letter: what an asterisk-masked word can stand for.
+        self.mask_words: dict[str, dict[str, frozenset[str | None]]] = table["mask_words"]
         # Grammar markers, per language (None: any): word -> roles, and first word -> the
         # multi-word forms starting with it, with the words they need.
         self.singles: dict[str | None, dict[str, set[str]]] = Packed(table["singles"])
@@ -240,10 +265,13 @@ class Tone(Check):
         self.anchors = frozenset(table["by_anchor"])
 
         self.you_words: frozenset[str] = table["you_words"]
+        self.you_upper = {word: word.upper() for word in self.you_words}
         self.caps_you = lazy_regex(r"\b(?:%s)\b" % "|".join(
             regex.escape(word.upper()) for word in sorted(self.you_words, key=len, reverse=True)))
         self.shout_words: frozenset[str] = table["shout_words"]
-        self.failure_words: list[frozenset[str]] | None = table["failure_words"]
+        self.failure_words: tuple[frozenset[str], dict[str, list[frozenset[str]]]] | None = table["failure_words"]
+        self.praise_words: tuple[frozenset[str], dict[str, list[frozenset[str]]]] | None = table["praise_words"]
+        self.eyerolls = frozenset(char for symbol in table["eyerolls"] for char in symbol if not char.isascii())
 
     # --- running --------------------------------------------------------------------------
 
@@ -288,32 +316,34 @@ class Tone(Check):
         target as written)."""
         text = view.text
         # The cheap part, for every post: which terms have all the words of one of their forms in
-        # a variant (a set intersection, then subset tests, in C).
-        candidates = []
-        anchors, by_anchor = self.anchors, self.by_anchor
-        for words in view.variant_words:
-            found = anchors.intersection(words)
-            candidates.append({index for word in found for need, symbols, index in by_anchor[word]
-                               if words.issuperset(need) and all(symbol in text for symbol in symbols)}
-                              if found else ())
+        # a variant (a set intersection, then subset tests, in C); emoji are looked for among the
+        # text's distinct non-ASCII characters, a small set.
+        candidates = [self._lookup(words, text) for words in view.variant_words]
+        non_ascii = view.non_ascii
         symbols = ()
-        if not text.isascii() and _PICTOGRAPHS.search(text):
+        if (non_ascii and not self.symbol_chars.isdisjoint(non_ascii)) or self.ascii_symbols:
             symbols = [symbol for symbol in self.symbols if symbol in text]
-        masked = "*" in text
-        shouting = self.options.shouting and self._may_shout(text)
-        # Applause may be mock praise, over a failure.
-        clap = not text.isascii() and _CLAP in text and (
-            self.failure_words is None or any(map(view.variant_words[0].issuperset, self.failure_words)))
-        if not (symbols or masked or shouting or clap or any(candidates)):
+        masks = self._masks(view, lang, candidates[0]) if "*" in text else []
+        if masks:  # "ferme ta g**le": the words the masks stand for complete cues of several words
+            candidates[0] = self._lookup(view.variant_words[0].union(word for _s, _e, word in masks), text)
+        shouting = self.options.shouting and self._may_shout(text, view.variant_words[0])
+        # Applause or praise may be mock praise, over a failure or with rolled eyes ("Merci @x
+        # pour cette soirée perdue", "@x Amazing work 👏 Three days of downtime").
+        words = view.variant_words[0]
+        clap = _CLAP in non_ascii
+        mocking = (clap or self.praise_words is None or not self.praise_words[0].isdisjoint(words)) and (
+            _has_phrase(words, self.failure_words) or not self.eyerolls.isdisjoint(non_ascii))
+        clap = clap and mocking
+        if not (symbols or shouting or mocking or any(candidates)):
             return []
         languages = self._languages(view, lang)
         contexts: list[_Context] = []
         cues: list[tuple[int, int, int, int, int, dict[str, Any]]] = []  # start, end, ctx, i, j, entry
         for index, variant in enumerate(view.variants):
             found = candidates[index]
-            if not (found or (index == 0 and (symbols or masked))):
+            if not (found or (index == 0 and symbols)):
                 continue
-            context = _Context(self, view, index, languages)
+            context = _Context(self, view, index, languages, masks if index == 0 else ())
             contexts.append(context)
             entries = set(found)
             entries.update(i for symbol in symbols for i in self.symbols[symbol])
@@ -324,9 +354,6 @@ class Tone(Check):
                 for i, j in context.find(entry["seqs"]):
                     start, end = context.original_span(i, j)
                     cues.append((start, end, len(contexts) - 1, i, j, entry))
-            if index == 0 and masked:
-                cues.extend((*context.original_span(i, j), len(contexts) - 1, i, j, entry)
-                            for i, j, entry in self._unmask(context, languages))
         for context_index, context in enumerate(contexts):
             # Insult nouns name people: they can be the subject another cue is said of.
             context.people = {i for _s, _e, c, i, _j, entry in cues
@@ -346,51 +373,86 @@ class Tone(Check):
                 continue
             label = f"{_as_written(context, start, end)} ({entry['category']})"
             fired.append((start, end, entry["term"], label, entry["weight"], verdict))
-        if fired or clap:
+        if fired or mocking:
             # Applause over an unrepaired failure is mock praise in full ("@x Amazing work 👏 Three
             # days of downtime"); without it, half a cue that only adds to others.
             context = contexts[0] if contexts and contexts[0].variant_index == 0 else _Context(self, view, 0, languages)
             mock = context.mock_praise()
             if mock is not None:
-                i, j, target = mock
+                i, j, target, aimed = mock
                 start, end = context.original_span(i, j)
                 fired.append((start, end, "mock praise", f"{view.text[start:end]} (sarcasm)",
-                              1.0 if clap else 0.5, target))
+                              1.0 if clap or aimed else 0.5, target))
         if shouting:
             shout = self._shouting(view, languages, contexts)
             if shout is not None:
                 fired.append(shout)
         return fired
 
-    def _unmask(self, context: _Context, languages) -> Iterator[tuple[int, int, dict[str, Any]]]:
-        """Single-word cues that an asterisk-masked word of the text can stand for."""
-        for match in _MASKED.finditer(context.text):
+    def _lookup(self, words: frozenset[str], text: str) -> set[int] | tuple[()]:
+        """The cues one of whose forms has all its words in ``words`` (and its emoji in ``text``):
+        set operations in C, and a subset test only for forms whose two rarest words are there."""
+        found = self.anchors.intersection(words)
+        if not found:
+            return ()
+        hits = set()
+        by_anchor = self.by_anchor
+        for word in found:
+            alone, by_second, seconds = by_anchor[word]
+            for _need, symbols, index in alone:
+                if not symbols or all(symbol in text for symbol in symbols):
+                    hits.add(index)
+            for second in seconds.intersection(words):
+                for need, symbols, index in by_second[second]:
+                    if words.issuperset(need) and all(symbol in text for symbol in symbols):
+                        hits.add(index)
+        return hits
+
+    def _masks(self, view, lang: str | None, found) -> list[tuple[int, int, str]]:
+        """The asterisk-masked words of the folded text ("c*nnard", "g**le", "f***") with the cue
+        word each stands for: (start, end, word). Of the words a mask may stand for (each asterisk
+        a letter, give or take two), the one that completes a cue with the other words of the text
+        wins ("ferme ta g*****e": "gueule"), then a word of the post's language, then the closest
+        in length."""
+        folded, words, text = view.variants[0].text, view.variant_words[0], view.text
+        languages = self._languages(view, lang)
+        masks = []
+        for match in _MASKED.finditer(folded):
             word = match.group()
             letters = word.replace("*", "")
             if len(letters) < 2 or len(word) < 3:
                 continue
             pattern = regex.compile("".join(
-                "[a-z]{%d,%d}" % (len(run), len(run) + 2) if run[0] == "*" else regex.escape(run)
+                "[a-z]{%d,%d}" % (max(1, len(run) - 2), len(run) + 2) if run[0] == "*"
+                else "".join(_LEET.get(char, regex.escape(char)) for char in run)  # "c0nn*rd"
                 for run in regex.findall(r"\*+|[^*]+", word)))
-            first = word[0]
-            pool = self.single_words.get(first, []) if first != "*" else [
-                item for items in self.single_words.values() for item in items]
-            first, last = context.token_at(match.start()), context.token_at(match.end() - 1)
-            if first is None:
-                continue
-            last = first if last is None else last
-            for form, index in pool:
-                entry = self.cues[index]
-                if _speaks(entry, languages) and pattern.fullmatch(form):
-                    yield first, last + 1, entry
-                    break
+            first = _LEET.get(word[0], word[0])
+            pool = self.mask_words.get(first, {}) if len(first) == 1 and first != "*" else {
+                form: spoken for forms in self.mask_words.values() for form, spoken in forms.items()}
+            ranked = []
+            for form, spoken in pool.items():
+                if not pattern.fullmatch(form):
+                    continue
+                completed = set(self._lookup(words | {form}, text)).difference(found)
+                alone = self._lookup(frozenset((form,)), text)
+                ranked.append((not completed.difference(alone), not completed,
+                               languages != (None,) and not spoken.intersection(languages),
+                               abs(len(form) - len(word)), form))
+            if ranked:
+                masks.append((match.start(), match.end(), min(ranked)[-1]))
+        return masks
 
-    def _may_shout(self, text: str) -> bool:
+    def _may_shout(self, text: str, words: frozenset[str]) -> bool:
         """Three capitalised words and an addressee (a reply, or "TU", "YOU"...), cheaply: most
-        posts have no capitals but an acronym or two."""
+        posts have no capitals but an acronym or two, and no "tu", "you" at all."""
         if text.lstrip().startswith("@"):
             match = _CAPS_PAIR.search(text)
         else:
+            for word in self.you_words.intersection(words):
+                if self.you_upper[word] in text:
+                    break
+            else:
+                return False  # no "TU", "VOUS", "YOU" in capitals
             match = self.caps_you.search(text)
         return match is not None and len(_CAPS_WORD.findall(text)) >= 3
 
@@ -428,7 +490,8 @@ class Tone(Check):
 class _Context:
     """One variant of one text, in tokens, with the grammar markers found in it."""
 
-    def __init__(self, check: Tone, view, variant_index: int, languages) -> None:
+    def __init__(self, check: Tone, view, variant_index: int, languages,
+                 masks: list[tuple[int, int, str]] | tuple[()] = ()) -> None:
         variant: Folded = view.variants[variant_index]
         self.variant_index = variant_index
         self.view = view
@@ -457,8 +520,13 @@ class _Context:
             if kind == "c":
                 clause += 1
                 continue
-            word, start = match.group(), match.start()
-            if kind == "e":
+            word, start, end = match.group(), match.start(), match.end()
+            mask = next((mask for mask in masks if mask[0] <= start < mask[1]), None) if masks else None
+            if mask is not None:  # "g**le" is one word, "gueule", not "g" and "le"
+                if self.ends and self.ends[-1] == mask[1]:
+                    continue
+                start, end, word = mask
+            elif kind == "e":
                 word = word.rstrip("\ufe0f")
             elif word == "t" and start and text[start - 1] in "'-":
                 # "don't" -> "n't" (a negation), "faudra-t-il" -> not "t'" (you).
@@ -473,7 +541,7 @@ class _Context:
                 flag |= LEADING
             self.words.append(word)
             self.starts.append(start)
-            self.ends.append(match.end())
+            self.ends.append(end)
             self.sentence.append(sentence)
             self.clause.append(clause)
             self.flags.append(flag)
@@ -540,9 +608,15 @@ class _Context:
         return -1
 
     def find(self, seqs) -> Iterator[tuple[int, int]]:
+        positions = self.positions
         for seq in seqs:
             first = seq[1] if seq[0] == START else seq[0]
-            for index in self.positions.get(first, ()):
+            starts = positions.get(first)
+            # A term of many forms ("pas … (le|la) (couteau|lame|…) …"): only those whose last
+            # word is in the text are worth matching.
+            if not starts or (seq[-1] not in positions and seq[-1] not in _SPECIAL):
+                continue
+            for index in starts:
                 if seq[0] == START:
                     end = self._match(seq[1:], 0, index)
                     if end > 0 and self._match((START,), 0, index) >= 0:
@@ -597,6 +671,9 @@ class _Context:
             return None
         if self.spans.get("affection") and aim != "any":
             return None  # banter: "bande de copieurs 😘", "you absolute legends ❤️"
+        if "threat" in entry["category"] and (
+                (self.spans.get("invitation") and self._invited(i)) or self._to_a_thing(j)):
+            return None
         if aim == "any":
             target = self._you_in_sentence(sentence)
             return self.evidence(target) if target is not None else (self.reply or self.evidence(i, j))
@@ -623,21 +700,77 @@ class _Context:
             return self.evidence(*where)
         return self.reply or self.evidence(i, j)
 
-    def mock_praise(self) -> tuple[int, int, str] | None:
+    def mock_praise(self) -> tuple[int, int, str, bool] | None:
         """Praise said to someone (you, an @mention, the addressee of a reply) in a text about a
-        failure nobody repaired; not praise of ourselves ("Bravo nous 👏 on a cassé la préprod")."""
-        if not self.spans.get("failure") or self.spans.get("repair"):
+        failure nobody repaired, or with an eye-roll; not praise of ourselves ("Bravo nous 👏 on a
+        cassé la préprod"). Said to a team by name, it is said to the people of that team
+        ("Congratulations to the X team for…"). The last value says whether it is mock praise
+        whole, not half a cue: rolled eyes ("Bravo @x 🙄"), the failure is what the praise is for
+        ("Merci @x pour cette soirée perdue", "Congrats @x on a weekend offline"), or the praise
+        stands bare after the failure ("Encore un site qui ne marche pas. Bravo @x, vraiment.")."""
+        failures = self.spans.get("failure", ())
+        rolled = bool(self.spans.get("eyeroll"))
+        if not (failures or rolled) or self.spans.get("repair"):
             return None
         for i, j in self.spans.get("praise", ()):
             if self.flags[i] & QUOTED or self.has(j, "self") or self.has(j + 1, "self"):
                 continue
+            target = None
             for k in range(len(self.words)):
                 if self.sentence[k] == self.sentence[i] and self._is_you(k) and not self.flags[k] & QUOTED:
-                    return i, j, self.evidence(k)
-            if self.reply and not any(self.has(k, "self") for k in range(len(self.words))
-                                      if self.sentence[k] == self.sentence[i]):
-                return i, j, self.reply
+                    target = self.evidence(k)
+                    break
+            if target is None:
+                target = self._named_recipient(j)
+            if target is not None:  # said to someone named: "Merci @x pour…", "Bravo à l'équipe X"
+                return i, j, target, rolled or self._praised_for(j, failures) or self._bare(i, j, failures)
+            if self.reply and not any(
+                    self.has(k, "self") for k in range(len(self.words)) if self.sentence[k] == self.sentence[i]):
+                # To the one we answer, thanks are mostly for a report ("Le lien ne marche pas ?
+                # Merci, on regarde"): mock praise in full only with rolled eyes.
+                return i, j, self.reply, rolled
         return None
+
+    def _named_recipient(self, j: int) -> str | None:
+        """"Félicitations à l'équipe X", "Congratulations to the X team": people named after the
+        praise, in its clause (not our own: "bravo à notre équipe")."""
+        if j >= len(self.words) or self.words[j] not in _TO:
+            return None
+        for k in range(j + 1, min(len(self.words), j + 6)):
+            if self.clause[k] != self.clause[j] or self.words[k] in _FOR:
+                return None
+            if self.has(k, "own") or self.has(k, "self"):
+                return None
+            if self.has(k, "person-noun") or self.has(k, "collective"):
+                return self.evidence(j + 1, k + 1)
+        return None
+
+    def _bare(self, i: int, j: int, failures) -> bool:
+        """Praise alone in its sentence (but for whom it goes to and "vraiment", "truly"), after a
+        sentence that tells a failure: "…qui ne marche pas sur mobile. Bravo @x, vraiment."."""
+        sentence = self.sentence[i]
+        if not any(self.sentence[low] < sentence for low, _high in failures):
+            return False
+        return all(i <= k < j or self._is_you(k) or self.flags[k] & LEADING or self.words[k] in _BARE
+                   or self.roles[k] & {"greeting", "praise"} or not _PLAIN_WORD.match(self.words[k])
+                   for k in range(len(self.words)) if self.sentence[k] == sentence)
+
+    def _praised_for(self, j: int, failures) -> bool:
+        """Whether the praise ending at token ``j`` is for a failure: "pour", "for", "on" in its
+        clause, then the failure a few words later ("pour cette soirée perdue")."""
+        clause = self.clause[j - 1]
+        for k in range(j, min(len(self.words), j + 8)):
+            if self.clause[k] != clause:
+                return False
+            if self.words[k] in _FOR and any(k < low and self.clause[low] == clause
+                                             and self._distance(k, low) <= _MOCK_REACH
+                                             for low, _high in failures):
+                return True
+        return False
+
+    def _distance(self, k: int, m: int) -> int:
+        """Words from token k to token m, a hyphenated word counting once ("week-end")."""
+        return sum(1 for n in range(k, m) if self.text[self.ends[n]:self.starts[n + 1]] != "-")
 
     def _endorsed(self) -> bool:
         """Quoted words that the text endorses ("tellement vrai", "can confirm") count."""
@@ -653,7 +786,7 @@ class _Context:
         for k in range(i - 1, max(-1, i - 5), -1):
             if self.clause[k] != clause or self.words[k] in _SCOPE_BREAKERS:
                 return False
-            if self.has(k, "negator"):
+            if self.has(k, "negator") and tuple(self.words[k : k + 2]) not in _NOT_NEGATIONS:
                 after = tuple(self.words[j : j + 3])
                 return not any(after[: len(redirect)] == redirect for redirect in _REDIRECT_AFTER)
         return False
@@ -670,6 +803,52 @@ class _Context:
                 if context.flags[a] & QUOTED or context._reported(a):
                     return True
         return False
+
+    def _apposed_to(self, i: int) -> int | None:
+        """"@julien, cette tanche, a cassé la prod", "notre dev back, ce boulet, …": the person a
+        demonstrative insult stands beside, at the end of the clause just before."""
+        k = i - 1
+        while k >= 0 and self.clause[k] == self.clause[i] and self.has(k, "filler") and k > i - 3:
+            k -= 1
+        if k < 1 or self.words[k] not in _DEMONSTRATIVES or self.clause[k] != self.clause[i] \
+                or self.clause[k - 1] == self.clause[k] or self.sentence[k - 1] != self.sentence[k]:
+            return None
+        for m in range(k - 1, max(-1, k - 4), -1):
+            if self.clause[m] != self.clause[k - 1]:
+                break
+            if self.has(m, "person-noun") or m in self.people or self.flags[m] & MENTION:
+                return m
+        return None
+
+    def _thing_before(self, k: int, sentence: int) -> bool:
+        """Whether the sentence began, in an earlier clause, with a thing nobody is said to be
+        behind: what an exclamation after it ("quel enfoiré") is about."""
+        for m in range(k):
+            if self.sentence[m] != sentence or self.clause[m] == self.clause[k]:
+                continue
+            if self._is_you(m) or self.has(m, "person-noun") or m in self.people or self.has(m, "self"):
+                return False
+            if self.has(m, "thing"):
+                return True
+        return False
+
+    def _to_a_thing(self, j: int) -> bool:
+        """A threat-shaped phrase said to a thing, named just after it: "we're coming for you,
+        paperwork", "on arrive, les bugs"."""
+        for k in (j, j + 1):
+            if k >= len(self.words) or self.sentence[k] != self.sentence[j - 1] or self.clause[k] == self.clause[j - 1]:
+                return False
+            if self.has(k, "thing"):
+                return True
+            if not (self.has(k, "greeting") or self.has(k, "filler")):
+                return False
+        return False
+
+    def _invited(self, i: int) -> bool:
+        """A threat-shaped phrase next to an event ("we're coming for you: booth 42", "on vient
+        vous chercher au salon") is an invitation."""
+        sentence = self.sentence[i]
+        return any(abs(self.sentence[k] - sentence) <= 1 for k, _ in self.spans.get("invitation", ()))
 
     def _you_in_sentence(self, sentence: int) -> int | None:
         for k, _ in self.spans.get("you", ()):
@@ -700,6 +879,10 @@ class _Context:
         k = self._skip_back(i, self.clause, 5, _STOP_ADDRESS)
         if k >= 0 and self._is_you(k) and words[k] not in _POSSESSIVE:
             return "address", (k, k + 2 if k + 1 < i and words[k + 1] in _COPULAS else k + 1)
+        # 1b. "ton avis est une blague", "your take is a joke": what someone says stands for them.
+        if k >= 1 and words[k] in _SAYINGS and words[k - 1] in _POSSESSIVE and self._is_you(k - 1) \
+                and any(words[m] in _COPULAS for m in range(k + 1, i)):
+            return "address", (k - 1, k + 1)
         # 2. A thing right next to it: "ce bug idiot", "putain de bug", "this stupid form".
         neighbours = [i - 1, j] if j - i == 1 else []  # a word, not a phrase, qualifies a noun
         if neighbours and j + 1 < len(words) and words[j] in ("de", "d", "of", "du"):
@@ -723,6 +906,8 @@ class _Context:
                 before = self._skip_back(first, self.clause, 4, _STOP_SELF)
                 if before >= 0 and self.has(before, "self"):
                     return "self", None
+                if self._thing_before(first, sentence):
+                    return "thing", None  # "ce bug d'arrondi, quel enfoiré"
                 return "intro", (k, i)
         # 4. A second person just after: "fraudeurs comme vous", "clown de ton calibre", "idiot, toi".
         k = j
@@ -749,10 +934,18 @@ class _Context:
         k = self._skip_back(i, self.clause, 4, _STOP_SELF)
         if k >= 0 and self.has(k, "self"):
             return "self", None
-        # 6. People right next to it: "fonctionnaires planqués", "useless intern".
+        # 6. People right next to it: "fonctionnaires planqués", "useless intern"; or named just
+        # after, in apposition: "quel boulet, ce stagiaire", "absolute liability, that kid".
         for k in neighbours:
             if self.has(k, "person-noun") or k in self.people:
                 return "person", (k, k + 1)
+        if j + 1 < len(words) and self.sentence[j] == sentence and self.clause[j] != clause \
+                and words[j] in _DEMONSTRATIVES and self.clause[j + 1] == self.clause[j] \
+                and (self.has(j + 1, "person-noun") or (j + 1) in self.people):
+            return "predicate", (j, j + 2)
+        named = self._apposed_to(i)
+        if named is not None:
+            return "predicate", (named, named + 1)
         # 7. The subject of the sentence: the first noun or pronoun that says who or what. A
         # thing there makes the sentence about the thing ("our prototype was, frankly, garbage").
         first = next((k for k in range(i) if self.sentence[k] == sentence and (
@@ -766,6 +959,10 @@ class _Context:
         if all(self.clause[k] != clause or i <= k < j or self.flags[k] & LEADING
                or self.roles[k] & {"greeting", "intro"} or not _PLAIN_WORD.match(words[k])
                for k in range(len(words))):
+            if self.has(j, "self") and self.sentence[j] == sentence and (
+                    j + 1 == len(words) or self.sentence[j + 1] != sentence) \
+                    and self.text[self.ends[j]:].lstrip()[:1] == "?":
+                return "self", None  # "Incompétents, nous ?": the insult echoed, about ourselves
             return "vocative", None
         # 9. A second person before it in the sentence.
         for k in range(i - 1, -1, -1):
@@ -799,6 +996,15 @@ class _Context:
 
 
 _YOU_LINKS = frozenset({"comme", "like", "de", "d", "of", "que", "qu", "than"})
+# Praise "for" something: "merci @x pour", "congrats @x on", "bravo @x d'avoir".
+_FOR = frozenset({"pour", "de", "d", "for", "on", "of"})
+_TO = frozenset({"a", "au", "aux", "to"})
+# What may stand beside bare mock praise: "Bravo @x, vraiment.", "Well done, truly."
+_BARE = frozenset({"vraiment", "sincerement", "franchement", "encore", "serieusement", "really", "truly",
+                   "seriously", "honestly", "sincerely", "again", "indeed", "so", "much", "very", "well",
+                   "done", "a", "tous", "toutes", "all", "you", "vous"})
+_MOCK_REACH = 4  # how many words after "pour", "for" the failure may start
+_DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces", "that", "this", "those", "these"})
 _OF = frozenset({"de", "d", "of"})
 _STOP_ADDRESS = frozenset({"self", "intro"})
 _SPECIAL = frozenset({GAP, END, START})
@@ -810,6 +1016,12 @@ _SELF_VERBS = frozenset({"est", "etait", "fait", "faisait", "sommes", "etions", 
 _STOP_GROUP = frozenset({"group", "you", "self", "intro"})
 _COPULAS = frozenset({"es", "est", "etes", "etais", "etait", "sont", "etaient", "re", "r", "are", "is",
                       "s", "m", "am", "was", "were"})
+# What someone says or thinks, that stands for them: "ton avis est une blague".
+_SAYINGS = frozenset({"avis", "opinion", "tweet", "tweets", "message", "messages", "argument", "arguments",
+                      "raisonnement", "commentaire", "commentaires", "remarque", "reponse", "theorie",
+                      "logique", "idee", "propos", "post", "posts", "take", "comment", "comments", "reply",
+                      "replies", "argumentation", "theory", "logic", "idea", "point", "thread", "analyse",
+                      "analysis", "question"})
 # After "de"/"of", only a possessive makes the person the target: "clown de ton calibre", not
 # "inutile de vous déplacer".
 _POSSESSIVE = frozenset({"ton", "ta", "tes", "votre", "vos", "your", "ur"})
@@ -829,6 +1041,33 @@ def _longest_run(text: str, words: list) -> tuple[int, int]:
     return best[0], best[1]
 
 
+def _phrase_words(singles, multis, role: str, frequent: set[str], common: set[str]
+                  ) -> tuple[frozenset[str], dict[str, list[frozenset[str]]]] | None:
+    """The words of each phrase of a grammar role, under its rarest word (and those words as a
+    set, for a first test); None if a phrase has no word (an emoji): then any text may hold one."""
+    phrases = [(word,) for table in singles.values() for word, roles in table.items() if role in roles]
+    phrases += [seq for table in multis.values() for forms in table.values() for seq, aim, _need in forms
+                if aim == role]
+    table: dict[str, set[frozenset[str]]] = {}
+    for phrase in phrases:
+        words = frozenset(part for token in phrase for part in _PLAIN_WORD.findall(token))
+        if not words:
+            return None
+        table.setdefault(_anchor(tuple(words), frequent, common), set()).add(words)
+    return frozenset(table), {anchor: sorted(needs, key=sorted) for anchor, needs in table.items()}
+
+
+def _has_phrase(words: frozenset[str], table: tuple[frozenset[str], dict[str, list[frozenset[str]]]] | None
+                ) -> bool:
+    """Whether ``words`` hold all the words of one of the phrases of ``table`` (see _phrase_words)."""
+    if table is None:
+        return True
+    anchors, needs = table
+    if anchors.isdisjoint(words):
+        return False
+    return any(words.issuperset(need) for anchor in anchors.intersection(words) for need in needs[anchor])
+
+
 def _speaks(entry: dict[str, Any], languages: tuple[str | None, ...]) -> bool:
     """Whether a term applies to a text in ``languages`` ((None,): unknown, all apply)."""
     return languages == (None,) or entry["language"] in languages
@@ -845,9 +1084,9 @@ def _as_written(context: _Context, start: int, end: int) -> str:
 def _index(entries: list[dict[str, Any]]) -> dict[str, Any]:
     """The tables the check looks terms up in, from its entries: plain lists and dicts, built
     once when the rule is read, so that starting a run costs no more than reading them."""
-    by_anchor: dict[str, list] = {}
+    by_anchor: dict[str, tuple[list, dict[str, list], set[str]]] = {}
     symbols: dict[str, list[int]] = {}
-    single_words: dict[str, list] = {}
+    mask_words: dict[str, dict[str, set[str | None]]] = {}
     singles: dict[str | None, dict[str, list[str]]] = {}
     multis: dict[str | None, dict[str, list]] = {}
     common: dict[str | None, list[str]] = {}
@@ -855,13 +1094,19 @@ def _index(entries: list[dict[str, Any]]) -> dict[str, Any]:
     for entry in entries:
         aim, language = entry["aim"], entry["language"]
         if aim in AIMS:
-            for seq, anchor, (plain, emoji) in zip(entry["seqs"], entry["anchors"], entry["parts"]):
-                if plain:
-                    by_anchor.setdefault(anchor, []).append((plain, emoji, cue_index))
-                else:
+            for anchor, second, (plain, emoji) in zip(entry["anchors"], entry["seconds"], entry["parts"]):
+                if not plain:
                     symbols.setdefault(anchor, []).append(cue_index)
-                if len(seq) == 1 and plain:
-                    single_words.setdefault(seq[0][0], []).append((seq[0], cue_index))
+                    continue
+                alone, by_second, seconds = by_anchor.setdefault(anchor, ([], {}, set()))
+                if second is None:
+                    alone.append((plain, emoji, cue_index))
+                else:
+                    by_second.setdefault(second, []).append((plain, emoji, cue_index))
+                    seconds.add(second)
+                for word in plain:
+                    if len(word) >= 2:
+                        mask_words.setdefault(word[0], {}).setdefault(word, set()).add(language)
             cue_index += 1
             continue
         for seq in entry["seqs"]:
@@ -874,7 +1119,11 @@ def _index(entries: list[dict[str, Any]]) -> dict[str, Any]:
                 multis.setdefault(language, {}).setdefault(seq[0], []).append((seq, aim, need))
         if aim == "common":
             common.setdefault(language, []).extend(seq[0] for seq in entry["seqs"])
-    return {"by_anchor": by_anchor, "symbols": symbols, "single_words": single_words,
+    by_anchor = {anchor: (alone, by_second, frozenset(seconds))
+                 for anchor, (alone, by_second, seconds) in by_anchor.items()}
+    return {"by_anchor": by_anchor, "symbols": symbols,
+            "mask_words": {letter: {word: frozenset(spoken) for word, spoken in sorted(words.items())}
+                           for letter, words in mask_words.items()},
             "singles": singles, "multis": multis, "common": common}
 
 
