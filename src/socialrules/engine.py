@@ -246,13 +246,17 @@ class Linter:
                 # A thread's parts share its suppressions: used by one part is used.
                 subject.used_suppressions = threads.setdefault(subject.post.thread_id, set())
         found: list[list[Finding]] = [[] for _ in subjects]
+        everyone = range(len(subjects))
+        of_kinds: dict[tuple[PostKind, ...], list[int]] = {}  # rules restricted to the same kinds
         for scope in ("post", "posts", "review"):
             if scope == "review":
                 for subject, findings in zip(subjects, found):
                     findings[:] = self._suppress(subject, findings)
             for rule, check in self._checks_where(lambda kind: kind.scope == scope):
                 kinds = rule.applies_to.kinds
-                targets = [i for i, s in enumerate(subjects) if not kinds or s.post.kind in kinds]
+                targets = of_kinds.get(kinds) if kinds else everyone
+                if targets is None:
+                    targets = of_kinds[kinds] = [i for i, s in enumerate(subjects) if s.post.kind in kinds]
                 if scope == "posts":
                     for subject in subjects:
                         subject.platform = None
@@ -261,6 +265,13 @@ class Linter:
                         found[targets[index]].append(self._finding(rule, subject, hit, start + targets[index]))
                     continue
                 run = check.run
+                if not rule.applies_to.platforms:  # most rules: once a post, for every platform
+                    for i in targets:
+                        subject = subjects[i]
+                        subject.platform = None
+                        for hit in run(subject):
+                            found[i].append(self._finding(rule, subject, hit, start + i))
+                    continue
                 platforms_of: dict[tuple[Platform, ...], list[Platform | None]] = {}
                 for i in targets:
                     subject = subjects[i]
