@@ -172,3 +172,24 @@ def _builtin() -> Linter:
 def test_awkward_texts_are_checked_without_error(text):
     findings = _builtin().check(text)
     assert all(0 <= f.start <= f.end <= len(text) for f in findings)
+
+
+# Words of terms and texts: frequent ones ("de", "a", "the"), rare ones, one-letter ones.
+TERM_WORDS = st.sampled_from(["de", "a", "the", "for", "fuite", "donnees", "story", "campagne",
+                              "pub", "leak", "x", "interview", "presse", "la"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(term=st.lists(TERM_WORDS, min_size=1, max_size=4),
+       before=st.lists(TERM_WORDS, max_size=6), after=st.lists(TERM_WORDS, max_size=6))
+def test_a_term_of_several_words_is_found_whichever_of_its_words_is_rare(tmp_path_factory, term, before, after):
+    # Terms are looked for through their rarest word: every word must still lead to them.
+    rule = make_rule(tmp_path_factory.mktemp("lexicon"), options="{terms: {press: {terms: [%s]}}}" % " ".join(term))
+    linter = Linter([rule])
+    text = " ".join([*before, *term, *after])
+    found = linter.check(text, platform="twitter")
+    assert found and all(finding.match == " ".join(term) for finding in found)
+    # Without one of its words, it is not there (unless the rest of the text makes it up).
+    missing = " ".join([*before, *term[:-1], "zzz", *after])
+    if f" {' '.join(term)} " not in f" {missing} ":
+        assert linter.check(missing, platform="twitter") == []

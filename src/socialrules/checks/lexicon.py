@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, Literal
+from typing import Any, Literal
 
 import regex
 
@@ -81,25 +81,28 @@ class Lexicon(Check):
             entries.extend(_entries(prepared[table], None))
         if not entries:
             raise SocialrulesError("a lexicon rule needs terms (`terms` or `lexicons`)")
+        ranks = word_ranks()
+        for entry in entries:
+            entry["anchors"] = [_rarest(_WORD.findall(form), ranks) for form in entry["forms"]]
         prepared["lexicons"] = files
         prepared["entries"] = entries
         return prepared
 
     def __init__(self, rule, options: LexiconOptions, config) -> None:
         super().__init__(rule, options, config)
-        # Index every form by its first word, so that a text is searched only for the terms
-        # whose first word it contains (a set intersection, in C), and only when it has all
-        # of their words ("data leak" is not looked for in every text that says "data").
-        self.by_first_word: dict[str, list[tuple[str, dict[str, Any], tuple[str, ...]]]] = {}
+        # Index every form by its rarest word, so that a text is searched only for the terms
+        # whose rarest word it contains (a set intersection, in C), and only when it has all of
+        # their words ("fuite de données" is looked for in texts that say "fuite" and "données").
+        self.by_word: dict[str, list[tuple[str, dict[str, Any], tuple[str, ...]]]] = {}
         self.symbols: list[tuple[str, dict[str, Any]]] = []  # terms with no letters: emoji
         for entry in options.entries:
-            for form in entry["forms"]:
-                words = _WORD.findall(form)
-                if words:
-                    self.by_first_word.setdefault(words[0], []).append((form, entry, tuple(words[1:])))
+            for form, anchor in zip(entry["forms"], entry["anchors"]):
+                if anchor is not None:
+                    others = tuple(word for word in _WORD.findall(form) if word != anchor)
+                    self.by_word.setdefault(anchor, []).append((form, entry, others))
                 else:
                     self.symbols.append((form, entry))
-        self.first_words = frozenset(self.by_first_word)
+        self.anchors = frozenset(self.by_word)
         self.ascii_symbols = any(form.isascii() for form, _ in self.symbols)  # else only emoji
         self._patterns: dict[str, regex.Pattern[str]] = {}
 
@@ -110,42 +113,69 @@ class Lexicon(Check):
             pattern = self._patterns[form] = regex.compile(rf"(?<!\w){body}(?!\w)")
         return pattern
 
-    def run(self, subject) -> Iterator[Hit]:
-        lang = subject.post.lang
+    def run(self, subject) -> list[Hit]:
         found: list[tuple[int, int, str, dict[str, Any]]] = []
         for field_name, view in subject.texts(self.options.fields):
-            candidates: list[tuple[int, int, dict[str, Any]]] = []
-            for variant, words in zip(view.variants, view.variant_words):
-                text = variant.text
-                forms = [(form, entry) for word in self.first_words.intersection(words)
-                         for form, entry, others in self.by_first_word[word] if words.issuperset(others)]
-                if self.symbols and (view.non_ascii or self.ascii_symbols):
-                    forms.extend((form, entry) for form, entry in self.symbols if form in text)
-                for form, entry in forms:
-                    if lang and entry["language"] and entry["language"] != lang:
-                        continue
-                    for match in self._pattern(form).finditer(text):
-                        candidates.append((*variant.original_span(*match.span()), entry))
-            if not candidates:
-                continue
-            # The earliest, then longest, of overlapping matches wins: the same on every run.
-            candidates.sort(key=lambda item: (item[0], item[0] - item[1], item[2]["term"]))
-            end_of_last = -1
-            for start, end, entry in candidates:
-                if start >= end_of_last:
-                    found.append((start, end, field_name, entry))
-                    end_of_last = end
+            if not self.symbols and all(map(self.anchors.isdisjoint, view.variant_words)):
+                continue  # most texts: none of the terms' words
+            found.extend(self._matches(view, field_name, subject.post.lang))
         if not found:
-            return
+            return []
         weights = {entry["term"]: entry["weight"] for *_, entry in found}
         score = sum(weights.values())
         if score < self.options.min_score:
-            return
+            return []
         found.sort(key=lambda item: (item[2] != "text", item[0]))
         cues = ", ".join(dict.fromkeys(f"{entry['term']} ({entry['category']})" for *_, entry in found))
-        for start, end, field_name, entry in found[:1] if self.options.report == "first" else found:
-            yield Hit(start, end, field_name, {"term": entry["term"], "category": entry["category"],
-                                               "cues": cues, "score": score})
+        return [Hit(start, end, field_name, {"term": entry["term"], "category": entry["category"],
+                                             "cues": cues, "score": score})
+                for start, end, field_name, entry in (found[:1] if self.options.report == "first" else found)]
+
+    def _matches(self, view, field_name: str, lang: str | None) -> list[tuple[int, int, str, dict[str, Any]]]:
+        """The terms found in one text, without overlaps: (start, end, field, entry)."""
+        candidates: list[tuple[int, int, dict[str, Any]]] = []
+        for variant, words in zip(view.variants, view.variant_words):
+            text = variant.text
+            forms = [(form, entry) for word in self.anchors.intersection(words)
+                     for form, entry, others in self.by_word[word] if words.issuperset(others)]
+            if self.symbols and (view.non_ascii or self.ascii_symbols):
+                forms.extend((form, entry) for form, entry in self.symbols if form in text)
+            for form, entry in forms:
+                if lang and entry["language"] and entry["language"] != lang:
+                    continue
+                for match in self._pattern(form).finditer(text):
+                    candidates.append((*variant.original_span(*match.span()), entry))
+        # The earliest, then longest, of overlapping matches wins: the same on every run.
+        candidates.sort(key=lambda item: (item[0], item[0] - item[1], item[2]["term"]))
+        kept = []
+        end_of_last = -1
+        for start, end, entry in candidates:
+            if start >= end_of_last:
+                kept.append((start, end, field_name, entry))
+                end_of_last = end
+        return kept
+
+
+def word_ranks() -> dict[str, int]:
+    """How frequent each word is (0 for the most), from the built-in French and English word
+    lists (rules/lexicons/words.*.txt)."""
+    from ..loader import builtin_rules_dir
+
+    ranks: dict[str, int] = {}
+    for name in ("words.fr.txt", "words.en.txt"):
+        lines = (builtin_rules_dir() / "lexicons" / name).read_text(encoding="utf-8").splitlines()
+        words = [line for line in lines if line and not line.startswith("#")]
+        for rank, word in enumerate(words):
+            if rank < ranks.get(word, len(words)):
+                ranks[word] = rank
+    return ranks
+
+
+def _rarest(words: list[str], ranks: dict[str, int]) -> str | None:
+    """The word of a term a text is least likely to have (the last of equals); None without words.
+    The lists leave out words of one letter, the most frequent of all ("a", "à", "y")."""
+    unknown = len(ranks)
+    return max(reversed(words), key=lambda word: ranks.get(word, unknown if len(word) > 1 else 0), default=None)
 
 
 def expand(term: str) -> list[str]:
