@@ -193,3 +193,22 @@ def test_a_term_of_several_words_is_found_whichever_of_its_words_is_rare(tmp_pat
     missing = " ".join([*before, *term[:-1], "zzz", *after])
     if f" {' '.join(term)} " not in f" {missing} ":
         assert linter.check(missing, platform="twitter") == []
+
+
+@pytest.mark.parametrize("post, fields, expected", [
+    (Post(text="t"), ["text", "spoiler_text", "alt"], ["text"]),
+    (Post(text="t", tool="TweetDeck"), ["text", "quoted"], ["text"]),
+    (Post(text="t", tool="TweetDeck"), ["tool", "text"], ["tool", "text"]),
+    (Post(text="", spoiler_text="cw"), ["text", "spoiler_text"], ["spoiler_text"]),
+    (Post(text="t", quoted="q", kind=PostKind.QUOTE), ["quoted"], ["quoted"]),
+    (Post(text="t", media=(Media(alt="a"), Media(), Media(alt="c"))), ["alt", "text"],
+     ["media[0].alt", "media[2].alt", "text"]),
+])
+def test_a_rule_sees_the_non_empty_texts_it_asks_for_in_its_order(post, fields, expected):
+    from socialrules.engine import ALL_PLATFORMS, Subject
+
+    subject = Subject(post, ALL_PLATFORMS, Config())
+    for _ in range(2):  # the second time from the subject's memory
+        found = subject.texts(fields)
+        assert [name for name, _view in found] == expected
+        assert [view.text for _name, view in found] == [subject.field_text(name) for name in expected]

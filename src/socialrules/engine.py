@@ -78,7 +78,7 @@ class Subject:
         found: list[tuple[str, TextView]] = []
         self._texts[id(fields)] = (fields, found)
         post = self.post
-        if not (post.spoiler_text or post.quoted or post.media or post.tool):  # the usual post
+        if not (post.spoiler_text or post.quoted or post.media) and "tool" not in fields:  # the usual post
             if post.text and "text" in fields:
                 found.append(("text", self.view("text")))
             return found
