@@ -3,7 +3,9 @@
     python benchmarks/quality.py            # the tables
     python benchmarks/quality.py --errors   # and every misjudged entry, for rule authors
 
-The posts corpus and its labelling guide: fixtures/corpus/ (posts.yaml, GUIDE.md, team.toml).
+The posts corpus and its labelling guide: fixtures/corpus/ (posts.yaml, GUIDE.md, team.toml);
+hold-out batches beside it (holdout-*.yaml), and the escalate-to-comms corpora (escalate*.yaml):
+`--corpus fixtures/corpus/escalate.yaml`.
 The accounts fixture (follow lists, and posts that mention accounts): fixtures/accounts/
 (accounts.yaml, GUIDE.md, team.toml).
 """
@@ -32,8 +34,10 @@ class Task:
 
 
 TASKS = [
-    Task("aggressive-tone", lambda e: True, lambda e: e["tone"] == "aggressive"),
+    Task("aggressive-tone", lambda e: "tone" in e, lambda e: e["tone"] == "aggressive"),
     Task("praise-boost", lambda e: "praise" in e, lambda e: bool(e["praise"])),
+    # escalate.yaml and escalate-holdout.yaml: bad-buzz, press, campaign or none.
+    Task("escalate-to-comms", lambda e: "escalate" in e, lambda e: e["escalate"] != "none"),
 ]
 
 
@@ -133,15 +137,22 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'rule':<18} {'lang':<4} {'precision':>9} {'recall':>7} {'F1':>6} {'n':>5}")
     for task in tasks:
         judged = [e for e in entries if task.applies(e)]
-        for lang in ("all", "fr", "en"):
+        for lang in ("all", "fr", "en") if judged else ():
             subset = [e for e in judged if lang == "all" or e["lang"] == lang]
             pairs = [(task.positive(e), task.rule in flagged[e["id"]]) for e in subset]
             precision, recall, f1, n = scores(pairs)
             print(f"{task.rule:<18} {lang:<4} {precision:9.3f} {recall:7.3f} {f1:6.3f} {n:5d}")
+        if not judged:
+            continue
         if task.rule == "aggressive-tone":
-            impertinent = [e for e in entries if e["tone"] == "impertinent"]
+            impertinent = [e for e in entries if e.get("tone") == "impertinent"]
             share = sum(1 for e in impertinent if task.rule in flagged[e["id"]]) / max(1, len(impertinent))
             print(f"{'':<18} impertinent posts flagged: {share:.1%} of {len(impertinent)}")
+        if task.rule == "escalate-to-comms":
+            for situation in ("bad-buzz", "press", "campaign"):
+                cases = [e for e in judged if e["escalate"] == situation]
+                found = sum(1 for e in cases if task.rule in flagged[e["id"]])
+                print(f"{'':<18} {situation}: {found} of {len(cases)} found")
         if args.errors:
             for entry in judged:
                 gold, got = task.positive(entry), task.rule in flagged[entry["id"]]
