@@ -91,3 +91,19 @@ def test_never_raises_on_any_lower_case_hashtag(body):
     for finding in LINTER.check(f"#{body}"):
         suggestion = finding.fix.split(":")[0].removeprefix("Write ")
         assert suggestion.lower() == f"#{body}"
+
+
+# The quick test (a "#" followed by something other than a capital) must never spare a post
+# that has a hashtag to report: the check finds what it finds when every post is read.
+CHECK = LINTER.checks[0][1]
+PIECES = st.sampled_from(["#", "##", "#servicepublic", "#ServicePublic", "#opendata", "#OpenData",
+                          "#É", "#é", "#1", "#_", "#Ⓐ", "#ǅ", "#ᾈ", "#日本", " ", "\n", "mot", "données",
+                          "servicepublic", "#jeparticipe", "&#", "@#"])
+
+
+@settings(max_examples=200)
+@given(st.text() | st.lists(PIECES | st.text(max_size=3), max_size=10).map("".join))
+def test_the_quick_test_spares_no_hashtag_to_report(text):
+    from socialrules.engine import ALL_PLATFORMS, Subject
+
+    assert list(CHECK.run(Subject(Post(text=text), ALL_PLATFORMS, LINTER.config))) == CHECK.hashtags(text)

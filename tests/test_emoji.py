@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from socialrules import Linter, Post
@@ -86,3 +86,81 @@ def test_never_raises(text, media):
 @given(st.lists(st.sampled_from(["🎉", " ", "\n", "le", "je", "❤️", "A", ".", "👨‍👩‍👧"]), max_size=30))
 def test_never_raises_on_emoji_heavy_text(pieces):
     LINTER.check("".join(pieces))
+
+
+# The quick paths (uses looked for only when there are enough emoji for their threshold; "mot 🎉
+# suite" recognised without the patterns) must find what the plain reading finds.
+def in_words_by_patterns(text, spans):
+    """The emoji standing for words, every one tried with the patterns."""
+    from socialrules.checks import emoji
+
+    found = []
+    for start, end in spans:
+        lower_after = emoji._LOWER_WORD_AFTER.match(text, end)
+        if not lower_after and not emoji._SENTENCE_END_AFTER.match(text, end):
+            continue
+        before = emoji._WORD_BEFORE.search(text, max(0, start - 40), start)
+        if before is not None and (lower_after or before.group(1).lower() in emoji._ARTICLES):
+            found.append((start, end))
+    return found
+
+
+def plain_finding(text, limits=(5, 3, 3, 2)):
+    """(start, end, English cues) of the finding, every use looked for whatever the count."""
+    from socialrules.checks import emoji
+    from socialrules.text.analysis import TextView
+
+    top, run, bullets, in_words = limits
+    spans = TextView(text).emoji
+    fired = []
+    if top and len(spans) > top:
+        fired.append((spans[top][0], spans[-1][1], f"{len(spans)} emoji, more than the {top} allowed"))
+    if run and spans:
+        first, last = emoji._longest_run(text, spans)
+        if last - first + 1 >= run:
+            fired.append((spans[first][0], spans[last][1], f"{last - first + 1} in a row"))
+    found = emoji._bullets(text, spans)
+    if bullets and spans and len(found) >= bullets:
+        fired.append((found[0][0], found[-1][1], f"{len(found)} lines start with an emoji"))
+    found = in_words_by_patterns(text, spans)
+    if in_words and len(found) >= in_words:
+        fired.append((found[0][0], found[-1][1], f"{len(found)} in place of words"))
+    if not fired:
+        return None
+    return min(f[0] for f in fired), max(f[1] for f in fired), "; ".join(f[2] for f in fired)
+
+
+PIECES = st.sampled_from(["🎉", "❤️", "👨‍👩‍👧", "🇫🇷", "#️⃣", " ", "  ", "\n", "\t", "\u00a0", "le", "je", "la",
+                          "mot", "été", "Été", "A", "a", "1", "_", "’", "'", ".", "!", "…", "ǅ", "ß"])
+EMOJI_TEXTS = st.text() | st.lists(PIECES | st.text(max_size=2), max_size=30).map("".join)
+
+
+@pytest.mark.parametrize("text", [
+    "Fin. 🎉 merci 🎉 bravo", "on 🎉 le 🍕", "mot’ 🎉 mot 🎉 mot", "x 🎉 y 🎉 z", "x\n🎉 y 🎉 z",
+    "é 🎉 é 🎉 é", "(ok) 🎉 mot 🎉 mot", "mot  🎉  mot 🎉 mot", "_ 🎉 a 🎉 b", "1 🎉 a 🎉 b", "A 🎉 B 🎉 c",
+])
+def test_quick_paths_on_samples(text):
+    assert_same_as_patterns(text, 2)
+
+
+@settings(max_examples=300)
+@given(EMOJI_TEXTS, st.integers(1, 4))
+def test_quick_paths_find_what_the_patterns_find(text, needed):
+    assert_same_as_patterns(text, needed)
+
+
+def assert_same_as_patterns(text, needed):
+    from socialrules.checks import emoji
+    from socialrules.text.analysis import TextView
+
+    spans = TextView(text).emoji
+    plain = in_words_by_patterns(text, spans)
+    assert emoji._in_words(text, spans) == plain
+    found = emoji._in_words(text, spans, needed)
+    assert found == plain if len(plain) >= needed else len(found) < needed
+    [finding] = LINTER.check(text) or [None]
+    expected = plain_finding(text)
+    if expected is None:
+        assert finding is None
+    else:
+        assert (finding.start, finding.end) == expected[:2] and expected[2] in finding.message

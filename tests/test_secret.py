@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from socialrules import Linter, Post
@@ -133,3 +133,53 @@ def test_no_report_prints_the_secret(output_format):
                                        "--output-format", output_format, "--text", f"clé : {secret}"])
     assert result.exit_code == 1, result.output
     assert "sk_live_…p7dc" in result.output and secret not in result.output
+
+
+# The quick path (a memo of folded words known to ask for no search, then "@" and "://") must
+# answer as the plain tests do, and find the same secrets. One check for every example: its
+# memo fills as they run, as it does over a long run of posts.
+CHECK = LINTER.checks[0][1]
+PIECES = st.sampled_from([
+    "mot de passe", "Mot de passe :", "mdp", "MDP=", "password", "the password is", "pass=", "pwd",
+    "token=", "token", "Tokens", "clé", "Clé d'API :", "API key:", "apikey", "secret", "jeton",
+    "identifiants", "private", "PRIVATE KEY", "KEYring", "-----BEGIN RSA PRIVATE KEY-----", "ＰＲＩＶＡＴＥ",
+    "ghp_", "AKIA", "AIza", "eyJ", "Bearer", "xoxb-", "sk-", "sk_live_", "2026", "0", "7", "１２",
+    "abc123def456", "abcdefghijkl", "a1b2c3d4e5f6g7h8", "3f9a8b7c6d5e4f3a2b1c0d9e", "x" * 12,
+    "https://", "://", "user:pass@", "admin:S3cret@host", "@betagouv", "@", ":", "=", '"', "'",
+    "«", "é", "É", "🎉", "\u200b", "\u0301", "ａ", "İ", "ß", "_", "-", "/", ".", *SECRETS.values(),
+])
+SEPARATORS = st.sampled_from(["", " ", " ", "\n", " : ", "="])
+TEXTS = st.text() | st.lists(st.tuples(st.one_of(PIECES, PIECES, st.text(max_size=3)), SEPARATORS),
+                             max_size=8).map(lambda pairs: "".join(a + b for a, b in pairs))
+
+
+def assert_quick_path_agrees(text, alt=None):
+    from socialrules.checks.secret import plain_searches
+    from socialrules.engine import ALL_PLATFORMS, Subject
+    from socialrules.text.analysis import TextView
+
+    view = TextView(text)
+    assert CHECK.searches(view, "text") == plain_searches(view, "text")
+    post = Subject(Post(text=text, media=(Media(alt=alt),) if alt else ()), ALL_PLATFORMS, LINTER.config)
+    plain = [hit for field, view in post.texts(CHECK.options.fields)
+             for hit in CHECK.scan(view.text, field, *plain_searches(view, field))]
+    assert list(CHECK.run(post)) == plain
+
+
+@pytest.mark.parametrize("text", [
+    f"token {SECRETS['AWS access key']}", "mdp : Soleil2026!", "Staging: https://admin:S3cretPass@x.fr",
+    "-----BEGIN RSA PRIVATE KEY-----", "API key: 3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c", "mot de passe",
+    "Bonjour à tous, rendez-vous à 14h !", "Merci @betagouv https://example.gouv.fr",
+    "Bearer 9fK2mQx7LpR4tZ8wVb3nYc6d", "ＰＲＩＶＡＴＥ KEY", "private key", "PRIVATE KEYring",
+    "sk-abc123def456", "eyJ a1b2c3d4e5f6", "xoxb-x1x2x3x4x5x6", *SECRETS.values(),
+])
+def test_quick_path_agrees_on_samples(text):
+    for _ in range(2):  # then with its words in the memo
+        assert_quick_path_agrees(text)
+        assert_quick_path_agrees("Capture d'écran", text)
+
+
+@settings(max_examples=300)
+@given(TEXTS, st.none() | TEXTS)
+def test_quick_path_agrees_with_the_plain_tests(text, alt):
+    assert_quick_path_agrees(text, alt)

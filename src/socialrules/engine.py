@@ -258,19 +258,16 @@ class Linter:
                 if targets is None:
                     targets = of_kinds[kinds] = [i for i, s in enumerate(subjects) if s.post.kind in kinds]
                 if scope == "posts":
-                    for subject in subjects:
-                        subject.platform = None
                     for index, hit in check.run_all([subjects[i] for i in targets]):
                         subject = subjects[targets[index]]
                         found[targets[index]].append(self._finding(rule, subject, hit, start + targets[index]))
                     continue
                 run = check.run
                 if not rule.applies_to.platforms:  # most rules: once a post, for every platform
-                    for i in targets:
-                        subject = subjects[i]
-                        subject.platform = None
-                        for hit in run(subject):
-                            found[i].append(self._finding(rule, subject, hit, start + i))
+                    chosen = subjects if targets is everyone else [subjects[i] for i in targets]
+                    for i, hits in zip(targets, map(run, chosen)):
+                        for hit in hits:
+                            found[i].append(self._finding(rule, subjects[i], hit, start + i))
                     continue
                 platforms_of: dict[tuple[Platform, ...], list[Platform | None]] = {}
                 for i in targets:
@@ -282,6 +279,7 @@ class Linter:
                         subject.platform = platform
                         for hit in run(subject):
                             found[i].append(self._finding(rule, subject, hit, start + i))
+                    subject.platform = None  # what the other rules see
         findings = [finding for post_findings in found for finding in post_findings]
         findings.sort(key=_order)
         return findings

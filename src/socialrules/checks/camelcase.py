@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from ..errors import SocialrulesError
 from ..text.lazy import lazy_regex
@@ -118,12 +118,21 @@ class Camelcase(Check):
         self.elisions = frozenset(options.elisions)
         self._splits: dict[str, list[str] | None] = {}  # hashtags recur: each is split once
 
-    def run(self, subject) -> Iterator[Hit]:
+    def run(self, subject) -> list[Hit] | tuple[()]:
         text = subject.post.text
         # Only hashtags in lower case are flagged: one that opens with a capital ("#ServicePublic")
-        # is not, and a post with no other is spared the pattern.
-        if "#" not in text or all(part[:1].isupper() for part in text.split("#")[1:]):
-            return
+        # is not, and a post with no other is spared the pattern (and gets an empty tuple, not a
+        # generator: cheaper for the usual post).
+        at = text.find("#")
+        while at >= 0:
+            if not text[at + 1 : at + 2].isupper():
+                return self.hashtags(text)
+            at = text.find("#", at + 1)
+        return ()
+
+    def hashtags(self, text: str) -> list[Hit]:
+        """The hits for the lower-case hashtags of the text that split into words."""
+        hits = []
         for match in _HASHTAG.finditer(text):
             body = match.group(1)
             if len(body) < self.options.min_length or not body.islower():
@@ -136,8 +145,9 @@ class Camelcase(Check):
                 pieces = self._splits[folded.text] = self.split(folded.text)
             if pieces:
                 suggestion = "#" + _camel(body, folded, pieces)
-                yield Hit(match.start(), match.end(), "text",
-                          {"suggestion": suggestion, "words": _words(pieces, self.elisions)})
+                hits.append(Hit(match.start(), match.end(), "text",
+                                {"suggestion": suggestion, "words": _words(pieces, self.elisions)}))
+        return hits
 
     def split(self, body: str) -> list[str] | None:
         """The most likely split of a folded hashtag body into known words, if it is sure."""

@@ -17,8 +17,6 @@ English (write `{cues[fr]}` or `{cues[en]}`); `{value}` is the number of emoji, 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
-
 from ..text.lazy import lazy_regex
 from . import OPTIONS_CONFIG, Check, Hit, OptionsBase, register
 
@@ -58,17 +56,23 @@ class Emoji(Check):
     def __init__(self, rule, options: EmojiOptions, config) -> None:
         super().__init__(rule, options, config)
         thresholds = [options.max + 1 if options.max else 0, options.run, options.bullets, options.in_words]
-        # A post with fewer emoji than every threshold needs no closer look.
         self.least = min((t for t in thresholds if t > 0), default=0)
 
-    def run(self, subject) -> Iterator[Hit]:
-        if not self.least:
-            return
-        # The view looks for emoji only in a text that may have some (a quick test first).
+    def run(self, subject) -> list[Hit] | tuple[()]:
+        # The view looks for emoji only in a text that may have some (a quick test first). A
+        # post with fewer emoji than every threshold needs no closer look: it gets an empty
+        # tuple, not a generator (cheaper for the usual post).
+        least = self.least
+        if not least:
+            return ()
         spans = subject.view("text").emoji
-        if len(spans) < self.least:
-            return
-        text = subject.post.text
+        if len(spans) < least:
+            return ()
+        return self.judge(subject.post.text, spans)
+
+    def judge(self, text: str, spans: list[tuple[int, int]]) -> list[Hit]:
+        """The finding for a text with enough emoji to reach a threshold, if any use fired.
+        A use is looked for only when there are enough emoji for its threshold."""
         options = self.options
         fired: list[tuple[int, int, str, str]] = []  # start, end, cue in French, in English
         count = len(spans)
@@ -76,27 +80,33 @@ class Emoji(Check):
             fired.append((spans[options.max][0], spans[-1][1],
                           f"{count} émojis, plus que les {options.max} permis",
                           f"{count} emoji, more than the {options.max} allowed"))
-        if options.run:
+        if options.run and count >= options.run:
             longest = _longest_run(text, spans)
             if longest[1] - longest[0] + 1 >= options.run:
                 size = longest[1] - longest[0] + 1
                 fired.append((spans[longest[0]][0], spans[longest[1]][1],
                               f"{size} à la suite", f"{size} in a row"))
-        if options.bullets:
+        if options.bullets and count >= options.bullets:
             bullets = _bullets(text, spans)
             if len(bullets) >= options.bullets:
                 fired.append((bullets[0][0], bullets[-1][1],
                               f"{len(bullets)} lignes commencent par un émoji",
                               f"{len(bullets)} lines start with an emoji"))
-        if options.in_words:
-            words = _in_words(text, spans)
+        if options.in_words and count >= options.in_words:
+            words = _in_words(text, spans, options.in_words)
             if len(words) >= options.in_words:
                 fired.append((words[0][0], words[-1][1],
                               f"{len(words)} à la place de mots", f"{len(words)} in place of words"))
-        if fired:
-            yield Hit(min(f[0] for f in fired), max(f[1] for f in fired), "text", {
-                "value": count, "limit": options.max,
-                "cues": {"fr": " ; ".join(f[2] for f in fired), "en": "; ".join(f[3] for f in fired)}})
+        if not fired:
+            return []
+        if len(fired) == 1:  # the usual case
+            start, end, french, english = fired[0]
+        else:
+            starts, ends, in_french, in_english = zip(*fired)
+            start, end = min(starts), max(ends)
+            french, english = " ; ".join(in_french), "; ".join(in_english)
+        return [Hit(start, end, "text", {"value": count, "limit": options.max,
+                                         "cues": {"fr": french, "en": english}})]
 
 
 def _longest_run(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
@@ -122,13 +132,25 @@ def _bullets(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return found
 
 
-def _in_words(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The emoji that stand for a word inside a sentence."""
+def _in_words(text: str, spans: list[tuple[int, int]], needed: int = 1) -> list[tuple[int, int]]:
+    """The emoji that stand for a word inside a sentence; fewer (the first ones found) once
+    ``needed`` of them can no longer be reached."""
     found = []
-    for start, end in spans:
-        lower_after = _LOWER_WORD_AFTER.match(text, end)
-        if not lower_after and not _SENTENCE_END_AFTER.match(text, end):
-            continue
+    for index, (start, end) in enumerate(spans):
+        if len(found) + len(spans) - index < needed:
+            break
+        # The usual case, "mot 🎉 suite", tested without the patterns (what they would find).
+        if "a" <= text[end + 1 : end + 2] <= "z" and text[end : end + 1] == " ":
+            lower_after = True
+        else:
+            lower_after = _LOWER_WORD_AFTER.match(text, end) is not None
+            if not lower_after and not _SENTENCE_END_AFTER.match(text, end):
+                continue
+        if lower_after and start >= 2 and text[start - 1] == " ":
+            last = text[start - 2]  # the end of a word just before: "mot 🎉"
+            if last.isascii() and (last.isalnum() or last == "_"):
+                found.append((start, end))
+                continue
         before = _WORD_BEFORE.search(text, max(0, start - 40), start)
         if before is not None and (lower_after or before.group(1).lower() in _ARTICLES):
             found.append((start, end))

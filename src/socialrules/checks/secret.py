@@ -19,8 +19,6 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterator
-
 from ..text.lazy import lazy_re, lazy_regex
 from . import OPTIONS_CONFIG, Check, Hit, OptionsBase, register
 
@@ -87,6 +85,8 @@ _NEAR_WORD = lazy_regex(r"""(?xi)
 # Cheap tests first, so that a post with nothing to hide costs a few µs: each search runs only
 # when the text holds what it needs (a token's prefix, a password label, a secret word), and
 # token searches only when the text has a long run of token characters with a digit in it.
+# Quicker still for a post's text (~1 µs): when each of its folded words is known to ask for
+# none of that (a memo of such words, see `Secret.searches`), only "@" and "://" are looked for.
 _LONG_RUN = lazy_re(r"[A-Za-z0-9_]{12,}")
 _DIGITS = lazy_re(r"\d")
 _TOKENISH = lazy_re(r"[0-9][A-Za-z0-9_]{5}")  # a fast first test: a digit and 5 more
@@ -101,6 +101,8 @@ _SECRET_WORDS = frozenset(
     "identifiants".split())
 _WORD = lazy_re(r"\w+")
 _URL_CREDENTIALS = lazy_re(r"://[^\s/@]+:[^\s/@]+@")
+_ASCII_DIGIT = lazy_re(r"[0-9]")
+_MEMO_SIZE = 100_000  # words remembered as plain, at most
 
 _MASKED_ONLY = lazy_re(r"[*•x.\-_]+", re.IGNORECASE)  # "********": a password shown as hidden
 _PREFIX = lazy_re(r"(?:[a-z]+_(?:[a-z]+_)?|[a-z]{3,5}-|AKIA|ASIA|AIza|eyJ)")
@@ -158,33 +160,73 @@ class Secret(Check):
     Options = SecretOptions
     placeholders = frozenset({"masked", "what"})
 
-    def run(self, subject) -> Iterator[Hit]:
+    def __init__(self, rule, options: SecretOptions, config) -> None:
+        super().__init__(rule, options, config)
+        # Folded words known to need none of the three searches (see `searches`): posts repeat
+        # their words, and looking them up is quicker than scanning the text.
+        self.plain_words: set[str] = set()
+
+    def run(self, subject) -> list[Hit] | tuple[()]:
+        texts = subject.texts(self.options.fields)
+        if len(texts) == 1 and texts[0][0] == "text":  # the usual post: its text alone
+            view = texts[0][1]
+            if view.variant_words[0] <= self.plain_words and not _url_credentials(view.text):
+                return ()  # all its words known to be plain, and no password in a link
+        # A list, not a generator: cheaper when there is nothing to report.
+        hits: list[Hit] = []
+        for field_name, view in texts:
+            shapes, labelled, worded = self.searches(view, field_name)
+            if shapes or labelled or worded:
+                hits += self.scan(view.text, field_name, shapes, labelled, worded)
+        return hits
+
+    def searches(self, view, field_name: str) -> tuple[bool, bool, bool]:
+        """What `plain_searches` answers, quicker for the post's text: when each of its
+        folded words is plain (see `_is_plain`), only a password in a link can be there."""
+        if field_name == "text" and self._all_plain(view.variant_words[0]):
+            return _url_credentials(view.text), False, False
+        return plain_searches(view, field_name)
+
+    def _all_plain(self, words: frozenset[str]) -> bool:
+        """Whether every word is plain; the plain ones not yet known become known."""
+        plain = self.plain_words
+        if words <= plain:
+            return True
+        if len(plain) > _MEMO_SIZE:  # a long run over varied texts: keep memory bounded
+            plain.clear()
+        for word in words - plain:
+            if not _is_plain(word):
+                return False
+            plain.add(word)
+        return True
+
+    def scan(self, text: str, field_name: str, shapes: bool, labelled: bool, worded: bool) -> list[Hit]:
+        """The secrets of one text, by the searches asked for."""
         options = self.options
-        for field_name, view in subject.texts(options.fields):
-            text = view.text
-            shapes, labelled, worded = _searches(view, field_name)
-            taken: list[tuple[int, int]] = []
-            for match in _SHAPES.finditer(text) if shapes else ():
-                kind = match.lastgroup
-                start, end = match.span(kind)
-                masked = match.group(kind) if kind == "private_key" else mask(match.group(kind))
-                taken.append((start, end))
-                yield self._hit(start, end, field_name, kind, masked)
-            for match in _LABELLED.finditer(text) if labelled else ():
-                value = match.group("password").rstrip(".,;:)»”")  # "!" and "?" may be in it
-                sure = match.group("quote") or "=" in match.group("sep")
-                if _MASKED_ONLY.fullmatch(value) or not (sure or looks_like_password(value)):
-                    continue
-                start = match.start("password")
-                if not _overlaps(start, start + len(value), taken):
-                    taken.append((start, start + len(value)))
-                    yield self._hit(start, start + len(value), field_name, "password", mask(value))
-            for match in _NEAR_WORD.finditer(text) if worded else ():
-                value = match.group("generic").rstrip(".")
-                start = match.start("generic")
-                if looks_random(value, options.min_length, options.min_entropy) and not _overlaps(
-                        start, start + len(value), taken):
-                    yield self._hit(start, start + len(value), field_name, "generic", mask(value))
+        hits = []
+        taken: list[tuple[int, int]] = []
+        for match in _SHAPES.finditer(text) if shapes else ():
+            kind = match.lastgroup
+            start, end = match.span(kind)
+            masked = match.group(kind) if kind == "private_key" else mask(match.group(kind))
+            taken.append((start, end))
+            hits.append(self._hit(start, end, field_name, kind, masked))
+        for match in _LABELLED.finditer(text) if labelled else ():
+            value = match.group("password").rstrip(".,;:)»”")  # "!" and "?" may be in it
+            sure = match.group("quote") or "=" in match.group("sep")
+            if _MASKED_ONLY.fullmatch(value) or not (sure or looks_like_password(value)):
+                continue
+            start = match.start("password")
+            if not _overlaps(start, start + len(value), taken):
+                taken.append((start, start + len(value)))
+                hits.append(self._hit(start, start + len(value), field_name, "password", mask(value)))
+        for match in _NEAR_WORD.finditer(text) if worded else ():
+            value = match.group("generic").rstrip(".")
+            start = match.start("generic")
+            if looks_random(value, options.min_length, options.min_entropy) and not _overlaps(
+                    start, start + len(value), taken):
+                hits.append(self._hit(start, start + len(value), field_name, "generic", mask(value)))
+        return hits
 
     @staticmethod
     def _hit(start: int, end: int, field_name: str, kind: str, masked: str) -> Hit:
@@ -203,8 +245,9 @@ def _has_long_run(text: str) -> bool:
     return False
 
 
-def _searches(view, field_name: str) -> tuple[bool, bool, bool]:
-    """Which of the three searches a text needs: token shapes, password labels, secret words."""
+def plain_searches(view, field_name: str) -> tuple[bool, bool, bool]:
+    """Which of the three searches a text needs: token shapes, password labels, secret words
+    (what `Secret.searches` answers quicker for most posts' texts)."""
     text = view.text
     if field_name == "text":  # folded and split once for the lexicon rules: free here
         words = view.variant_words[0]
@@ -212,11 +255,24 @@ def _searches(view, field_name: str) -> tuple[bool, bool, bool]:
         words = frozenset(_WORD.findall(text.lower()))
     labelled = not _PASSWORD_WORDS.isdisjoint(words)
     worded = not _SECRET_WORDS.isdisjoint(words)
-    shapes = "PRIVATE KEY" in text or (
-        "://" in text and "@" in text and _URL_CREDENTIALS.search(text) is not None)
+    shapes = "PRIVATE KEY" in text or _url_credentials(text)
     if not _has_long_run(text):
         return shapes, labelled, False
     return shapes or any(map(text.__contains__, _SHAPE_HINTS)), labelled, worded
+
+
+def _is_plain(word: str) -> bool:
+    """A folded word that calls for none of the searches. What each needs, as seen in the
+    folded words (ASCII letters, digits and "_" are kept in place, only lower-cased): a label
+    or a secret word is a word; a run of 12 token characters with a digit lies inside a word
+    as long; "PRIVATE KEY" leaves "private" inside a word."""
+    return (word not in _PASSWORD_WORDS and word not in _SECRET_WORDS and "private" not in word
+            and (len(word) < 12 or _ASCII_DIGIT.search(word) is None))
+
+
+def _url_credentials(text: str) -> bool:
+    """Whether a link in the text may hold a user name and a password ("://user:pass@")."""
+    return "@" in text and "://" in text and _URL_CREDENTIALS.search(text) is not None
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
