@@ -31,7 +31,7 @@ class Subject:
     the current rule checks it for (None for a rule that applies to every platform)."""
 
     __slots__ = ("post", "platforms", "platform", "config", "now", "rules_in_force",
-                 "used_suppressions", "_views", "_texts")
+                 "used_suppressions", "_views", "_text_only")
 
     def __init__(self, post: Post, platforms: tuple[Platform, ...], config: Config,
                  now: dt.datetime | None = None) -> None:
@@ -43,7 +43,8 @@ class Subject:
         self.used_suppressions: set[str] = set()
         self.rules_in_force: frozenset[str] = frozenset()
         self._views: dict[str, TextView] = {}
-        self._texts: dict[int, tuple[Sequence[str], list[tuple[str, TextView]]]] = {}
+        # The usual post has a text and nothing else to read: no warning, quote or media.
+        self._text_only = not (post.spoiler_text or post.quoted or post.media)
 
     def view(self, field: str = "text") -> TextView:
         view = self._views.get(field)
@@ -70,22 +71,14 @@ class Subject:
     def texts(self, fields: Sequence[str]) -> list[tuple[str, TextView]]:
         """(field name, view) for each non-empty text among ``fields`` ("alt" means every media
         description, named "media[N].alt")."""
-        # Each rule asks with its options' list of fields, the same object at every call: the
-        # list is its own key (kept with the answer, so that its id cannot be reused).
-        cached = self._texts.get(id(fields))
-        if cached is not None and cached[0] is fields:
-            return cached[1]
-        found: list[tuple[str, TextView]] = []
-        self._texts[id(fields)] = (fields, found)
         post = self.post
-        if not (post.spoiler_text or post.quoted or post.media) and "tool" not in fields:  # the usual post
-            if post.text and "text" in fields:
-                found.append(("text", self.view("text")))
-            return found
+        if self._text_only and "tool" not in fields:  # the usual post: rules ask post after post
+            return [("text", self.view("text"))] if post.text and "text" in fields else []
+        found: list[tuple[str, TextView]] = []
         for field in fields:
             if field == "alt":
                 found.extend((f"media[{index}].alt", self.view(f"media[{index}].alt"))
-                             for index, media in enumerate(self.post.media) if media.alt)
+                             for index, media in enumerate(post.media) if media.alt)
             elif self.field_text(field):
                 found.append((field, self.view(field)))
         return found
