@@ -326,7 +326,10 @@ class Linter:
         text = subject.field_text(hit.field)
         source = (post.source if hit.field == "text" else post.field_sources.get(hit.field) or post.source) or _NO_SOURCE
         line, column = source.position(text, hit.start)
-        end_line, end_column = source.position(text, hit.end)
+        if source.anchors or "\n" in text[hit.start : hit.end]:
+            end_line, end_column = source.position(text, hit.end)
+        else:  # on the same line: no need to count the lines again
+            end_line, end_column = line, column + hit.end - hit.start
         values = _Values(hit.values)
         # A check may show something else than the text as the match: a secret, masked, so that
         # reports and CI logs do not spread it.
