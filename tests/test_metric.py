@@ -95,3 +95,18 @@ def test_lengths_at_the_limits():
     assert findings("a" * 480 + " https://a.co", "mastodon-length")
     assert not findings("a" * 400, "mastodon-length", spoiler_text="w" * 100)
     assert findings("a" * 400, "mastodon-length", spoiler_text="w" * 101)
+
+
+ENTITY_PARTS = PARTS + ["#Tag ", "＃タグ ", "#", "@x ", "＠y ", "x@y.fr ", "www.example.org ",
+                        "1\ufe0f\u20e3", "©\ufe0f", "‼", "❤️", "👍🏽", "."]
+
+
+@settings(max_examples=300)
+@given(st.text() | st.lists(st.sampled_from(ENTITY_PARTS), max_size=40).map("".join))
+def test_the_quick_bound_is_never_below_the_count_of_entities(text):
+    # hashtag-overuse and the other counts skip finding entities when the bound is low enough:
+    # the bound must never be below what finding them gives.
+    from socialrules.text.analysis import TextView
+
+    for entity, bound in metric._BOUNDS.items():
+        assert bound(TextView(text)) >= len(getattr(TextView(text), entity)), entity

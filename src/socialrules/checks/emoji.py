@@ -63,9 +63,10 @@ class Emoji(Check):
         # post with fewer emoji than every threshold needs no closer look: it gets an empty
         # tuple, not a generator (cheaper for the usual post).
         least = self.least
-        if not least:
+        view = subject.view("text")
+        if not least or view.most_emoji < least:
             return ()
-        spans = subject.view("text").emoji
+        spans = view.emoji
         if len(spans) < least:
             return ()
         return self.judge(subject.post.text, spans)

@@ -112,9 +112,14 @@ def _mastodon_length(check: Metric, subject) -> Hit | None:
 
 
 def _counter(entity: str) -> Callable[[Metric, object], Hit | None]:
+    bound = _BOUNDS[entity]
+
     def count(check: Metric, subject) -> Hit | None:
-        spans = getattr(subject.view("text"), entity)
+        view = subject.view("text")
         limit = check.limit
+        if bound(view) <= limit:  # surely few enough: the entities need not be found
+            return None
+        spans = getattr(view, entity)
         if len(spans) <= limit:
             return None
         return Hit(spans[limit][0], spans[-1][1], "text", {
@@ -172,6 +177,15 @@ def _characters(check: Metric, subject) -> Hit | None:
                                               "over": visible - limit})
     return None
 
+
+# At least as many as there are entities of each sort: each hashtag has a "#" (or "＃"), each
+# mention an "@" (or "＠"), each link a "." (a domain), each emoji a character above U+00FF.
+_BOUNDS: dict[str, Callable[[Any], int]] = {
+    "hashtags": lambda view: view.text.count("#") + (0 if view.text.isascii() else view.text.count("＃")),
+    "mentions": lambda view: view.text.count("@") + (0 if view.text.isascii() else view.text.count("＠")),
+    "urls": lambda view: view.text.count("."),
+    "emoji": lambda view: view.most_emoji,
+}
 
 _MEASURES = {
     "twitter_length": _twitter_length,

@@ -134,6 +134,13 @@ class TextView:
         return find_hashtags(self.text)
 
     @computed
+    def most_emoji(self) -> int:
+        """A bound on the number of emoji: each holds a character above U+00FF (U+FE0F, U+20E3
+        at the least), and these are counted by a C-level copy, without looking for emoji."""
+        text = self.text
+        return 0 if text.isascii() else len(text) - len(text.encode("latin-1", "ignore"))
+
+    @computed
     def emoji(self) -> list[tuple[int, int]]:
         non_ascii = self.non_ascii
         if not non_ascii or (max(non_ascii) < "\u2100" and "\u20e3" not in non_ascii):
