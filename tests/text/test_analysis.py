@@ -54,7 +54,15 @@ def test_folded_offsets_lead_back_to_the_original_characters(text):
 
 def test_non_ascii_is_the_set_of_characters_outside_ascii():
     assert TextView("Élan, café ☕ et thé").non_ascii == {"É", "é", "☕"}
+    assert TextView("Élan, café et thé").non_ascii == {"É", "é"}  # Latin-1 only: another way
     assert TextView("plain text").non_ascii == frozenset()
+
+
+@given(st.one_of(st.text(max_size=40), LATIN, st.text(st.characters(max_codepoint=0xFF), max_size=40)))
+def test_non_ascii_and_the_count_above_latin1_are_what_the_characters_say(text):
+    view = TextView(text)
+    assert view.non_ascii == {char for char in text if ord(char) > 0x7F}
+    assert view.above_latin1 == sum(1 for char in text if ord(char) > 0xFF)
 
 
 def test_words_are_runs_of_word_characters():

@@ -64,7 +64,7 @@ class Emoji(Check):
         # tuple, not a generator (cheaper for the usual post).
         least = self.least
         view = subject.view("text")
-        if not least or view.most_emoji < least:
+        if not least or view.above_latin1 < least:
             return ()
         spans = view.emoji
         if len(spans) < least:

@@ -111,7 +111,8 @@ class FancyText(Check):
     def run(self, subject) -> Iterator[Hit]:
         minimum = self.options.min_letters
         for field_name, view in subject.texts(self.options.fields):
-            if not any(map(_IS_STYLED.__getitem__, view.non_ascii)):
+            # Styled letters are all above U+00FF: most texts have no such character at all.
+            if not view.above_latin1 or not any(map(_IS_STYLED.__getitem__, view.non_ascii)):
                 continue
             text = view.text
             for match in _STYLED_RUN.finditer(text):

@@ -184,7 +184,7 @@ _BOUNDS: dict[str, Callable[[Any], int]] = {
     "hashtags": lambda view: view.text.count("#") + (0 if view.text.isascii() else view.text.count("＃")),
     "mentions": lambda view: view.text.count("@") + (0 if view.text.isascii() else view.text.count("＠")),
     "urls": lambda view: view.text.count("."),
-    "emoji": lambda view: view.most_emoji,
+    "emoji": lambda view: view.above_latin1,
 }
 
 _MEASURES = {

@@ -40,6 +40,7 @@ _EMOJI = lazy_regex(
 # makes ©, ‼ or 1 an emoji, is one) or is a keycap (U+20E3).
 _EMOJI_MARK = lazy_re(r"[\u20e3\u2100-\U0010ffff]")
 _NON_ASCII = lazy_re(r"[^\x00-\x7f]")
+_ASCII_BYTES = bytes(range(128))
 _WORD_CHARS = lazy_regex(r"\w+")
 
 
@@ -105,11 +106,16 @@ class TextView:
         """The distinct characters of the text outside ASCII. Accents, emoji and styled letters
         are all among them: a look at this small set is quicker than a scan of the text."""
         text = self.text
-        return frozenset() if text.isascii() else frozenset(_NON_ASCII.findall(text))
+        if text.isascii():
+            return frozenset()
+        if not self.above_latin1:  # Latin-1 only: its bytes without the ASCII ones, in C
+            return frozenset(text.encode("latin-1").translate(None, _ASCII_BYTES).decode("latin-1"))
+        return frozenset(_NON_ASCII.findall(text))
 
     @computed
     def folded(self) -> Folded:
-        return fold(self.text, self.non_ascii)
+        # A Latin-1 text (no character above U+00FF) is folded without its non-ASCII set.
+        return fold(self.text, self.non_ascii if self.above_latin1 else None)
 
     @computed
     def variants(self) -> list[Folded]:
@@ -134,9 +140,10 @@ class TextView:
         return find_hashtags(self.text)
 
     @computed
-    def most_emoji(self) -> int:
-        """A bound on the number of emoji: each holds a character above U+00FF (U+FE0F, U+20E3
-        at the least), and these are counted by a C-level copy, without looking for emoji."""
+    def above_latin1(self) -> int:
+        """How many characters are above U+00FF (counted by a C-level copy). 0: a Latin-1 text,
+        which has no emoji nor styled letters; else a bound on its emoji, each of which holds
+        such a character (U+FE0F, U+20E3 at the least)."""
         text = self.text
         return 0 if text.isascii() else len(text) - len(text.encode("latin-1", "ignore"))
 
