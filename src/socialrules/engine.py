@@ -334,20 +334,11 @@ class Linter:
         # A check may show something else than the text as the match: a secret, masked, so that
         # reports and CI logs do not spread it.
         match = values.setdefault("match", text[hit.start : hit.end])
-        return Finding(
-            rule=rule.id,
-            severity=rule.severity,
-            message=_fill(rule.message, self.lang, values),
-            guideline=rule.guideline,
-            location=Location(source.path or None, line, column, end_line, end_column),
-            match=match,
-            fix=_fill(rule.fix, self.lang, values) if rule.fix else None,
-            post=reference,
-            platform=subject.platform,
-            field=hit.field,
-            start=hit.start,
-            end=hit.end,
-        )
+        # Positional: Finding's fields in order (quicker than keywords, for many findings).
+        return Finding(rule.id, rule.severity, _fill(rule.message, self.lang, values), rule.guideline,
+                       Location(source.path or None, line, column, end_line, end_column), match,
+                       _fill(rule.fix, self.lang, values) if rule.fix else None, reference,
+                       subject.platform, hit.field, hit.start, hit.end)
 
 
 def _platforms(rule: Rule, subject: Subject) -> list[Platform | None]:
@@ -358,7 +349,8 @@ def _platforms(rule: Rule, subject: Subject) -> list[Platform | None]:
 
 
 def _fill(template: Localized, lang: str, values: _Values) -> str:
-    return template.get(lang).format_map(values)
+    text = template.get(lang)
+    return text.format_map(values) if "{" in text else text
 
 
 def _order(finding: Finding) -> tuple:
