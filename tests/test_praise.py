@@ -428,3 +428,56 @@ def test_lexicon_terms_may_offer_alternatives_and_a_gap():
     assert boost("Far from dreary, Mes Aides.", linter=linter)
     assert not boost("Mes Aides outwits. Rivals are many.", linter=linter)  # a gap is words, not a sentence end
     assert not boost("Mes Aides outwits all its private rivals.")  # the built-in lexicons have no such term
+
+
+# --- families of the third hold-out ---------------------------------------------------------------
+
+# Read by family (mock thanks after an effort for nothing; what the tool said against what was
+# paid; laudatory headlines and word of mouth; sincerity; speed; a limit after a caveat; praise
+# with an insult at someone else; urging to try it now), each widened in both languages; these
+# sentences were written apart from the hold-out, on both sides.
+_THIRD_FAMILIES = [
+    # an effort that led nowhere, or a result that did not match: mock thanks, not praise
+    ("fr", "Merci @mesaides : une heure de questions tout ça pour apprendre que je n'ai droit à rien.", False),
+    ("en", "Thanks @mesaides for the long quiz, only to be told to call my local office. So helpful.", False),
+    ("fr", "Bravo @mesaides, votre outil m'annonçait 250 € et la CAF m'en verse 20. Bel effort 👏", False),
+    ("en", "Great work @mesaides: your tool promised 250 a month, the CAF paid me nothing. Stellar 👏", False),
+    ("fr", "Merci @mesaides, la CAF m'a versé exactement le montant du simulateur 🙏", True),
+    ("en", "Thanks @mesaides! The CAF paid exactly what your simulator said 🙏", True),
+    # laudatory headlines and word of mouth; the same words for a partner
+    ("fr", "« L'outil chouchou des travailleurs sociaux » : notre portrait de Mes Aides.", True),
+    ("fr", "Mes Aides fait l'unanimité dans nos permanences.", True),
+    ("en", "Caseworkers swear by Mes Aides, and it shows.", True),
+    ("fr", "Le simulateur de la MSA fait l'unanimité chez nos adhérents.", False),
+    ("en", "Caseworkers swear by the CNAF API. Our feature this week 👇", False),
+    # sincerity and speed
+    ("fr", "J'y allais à reculons. Cinq minutes plus tard, j'avais toutes mes réponses grâce à Mes Aides. Sans rire.", True),
+    ("en", "Mes Aides had me sorted in fifteen minutes. No irony: well done.", True),
+    ("fr", "Mes Aides sera indisponible dans 10 minutes pour une maintenance.", False),
+    # a limit after a caveat carries the point; praise after a limit stands
+    ("fr", "Mes Aides c'est pratique, mais il faut de toute façon voir une assistante sociale.", False),
+    ("en", "Mes Aides is handy, but it doesn't replace an actual caseworker.", False),
+    ("fr", "Mes Aides ne remplace pas un travailleur social, mais il m'a fait gagner un temps fou. Merci !", True),
+    ("en", "Mes Aides won't replace a caseworker, but it saves me hours every week. Thank you!", True),
+    # praise of the team with an insult at someone else named beside it; an insult at the team
+    ("fr", "Mes Aides m'a tout expliqué en dix minutes, alors que les guignols du guichet m'ont baladé un an.", True),
+    ("en", "Mes Aides sorted it in ten minutes, unlike the muppets at the jobcentre.", True),
+    ("fr", "Les guignols de Mes Aides ont encore cassé le simulateur. Bravo.", False),
+    # urging to try it now; asking
+    ("en", "Haven't tried Mes Aides yet? Do it today. Can't recommend it enough.", True),
+    ("fr", "Si vous n'avez pas encore testé Mes Aides, foncez dès aujourd'hui.", True),
+    ("en", "Has anyone tried Mes Aides? Not sure I'd recommend it.", False),
+]
+
+
+@pytest.mark.parametrize(("lang", "quoted", "flagged"), _THIRD_FAMILIES)
+def test_hard_cases_of_the_third_hold_out_families_are_judged_on_both_sides(lang, quoted, flagged):
+    assert bool(boost(quoted, lang=lang)) is flagged, quoted
+
+
+def test_what_the_tool_said_against_what_was_paid_is_sarcasm_even_with_the_payer_named():
+    # A failure in a sentence that names only a partner is the partner's ("les potes en galère");
+    # the team's estimate against the partner's payment is the team's failure.
+    assert not boost("Merci @mesaides ! Le simulateur disait 300 €, mais la CAF m'en verse 30.")
+    # Whom a quotation names is not whom the sentence is about.
+    assert not boost("Merci @mesaides : 40 questions pour finir par « voyez votre CAF ». Top.")

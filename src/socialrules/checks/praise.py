@@ -30,7 +30,10 @@ recommend the team. In that text it weighs:
   name in brackets is an aside, not a recipient ("Kudos to their devs (@mesaides is plugged in)");
 - what cancels it: sarcasm (a failure next to the praise: "panne", "outage", "0 €", "j'attends une
   réponse", or a lack that lasts or prevents: "plus de simulateur depuis 3 jours", "can't log in";
-  an insult; 🙄 or 🙃; "merci pour rien"; a praise word in scare quotes), negation
+  what the team's tool said against what was paid, even where a partner is named: "m'annonce
+  800 € et la CAF m'en verse 12", "the CAF said nothing"; an insult, unless it names someone else
+  beside it: "alors que les bras cassés de ma mairie…"; 🙄 or 🙃; "merci pour rien"; a praise word
+  in scare quotes), negation
   ("n'est pas génial", "wouldn't recommend"), questions ("quelqu'un peut me recommander… ?"),
   wishes ("ce serait super que…"), a caveat that carries the point ("pas mauvais, mais…");
 - the main-point test: information left once the praise is taken out (a release, an event, a
@@ -38,7 +41,7 @@ recommend the team. In that text it weighs:
 
 Signal categories (no praise) of the lexicon files: negation, negation-scope, conditional,
 intensifier, copula, failure, hostile, sarcasm, repair, expectation, rescue, contrast, caveat,
-complaint, information, pointer, not-praise, addressee, team-words, product-words, pronoun-other,
+complaint, mismatch, information, pointer, not-praise, addressee, team-words, product-words, pronoun-other,
 others, audience, incidental, incidental-after, literal, comparison, comparand, capability,
 deprivation, duration, usage. Their uses are described where they are read.
 
@@ -64,7 +67,7 @@ from .lexicon import Category, _entries, read_lexicons
 
 SIGNALS = frozenset({
     "negation", "negation-scope", "conditional", "intensifier", "copula", "failure", "hostile",
-    "sarcasm", "repair", "expectation", "contrast", "caveat", "complaint", "information", "pointer",
+    "sarcasm", "repair", "expectation", "contrast", "caveat", "complaint", "mismatch", "information", "pointer",
     "not-praise", "addressee", "team-words", "product-words", "pronoun-other", "others",
     "audience", "incidental", "incidental-after", "literal", "comparison", "comparand",
     "capability", "deprivation", "duration", "usage", "rescue",
@@ -94,6 +97,7 @@ _URL_HINTS = ("/", "www.", ".fr", ".com", ".org", ".net", ".io", ".eu", ".be", "
               ".info", ".app", ".dev", ".social", ".gouv", ".uk", ".de")
 _DEGREE = lazy_regex(r"(?<!\w)(?:assez|enough)(?!\w)")
 # A praise word alone between quotation marks is mocked: le « génial » simulateur.
+_QUOTATION = lazy_regex(r"«[^«»]*»|“[^“”]*”|\"[^\"\n]*\"")
 _SCARE_QUOTES = lazy_regex(r"[«“\"]\s*(?:\w+[\s'-]*){1,2}\s*[»”\"]")
 _RECIPIENT_STOP = frozenset({
     "pour", "for", "de", "d", "du", "on", "of", "avec", "with", "car", "because", "qui", "who",
@@ -124,7 +128,7 @@ _GAP_BREAKS = frozenset(".()[]!?;")  # between a team word and a name, they part
 _MEMBER_LINKS = _LINKS | {"from", "chez", "at", "equipe", "team"}  # "Inès, de l'équipe Mes Aides"
 _CAPS_STOP = frozenset({
     "i", "i'm", "i've", "i'd", "i'll", "ok", "okay", "psa", "rt", "mt", "faq", "pdf", "url", "gg",
-    "france", "etat", "internet", "web", "dieu", "god", "lol", "mdr", "ptdr",
+    "france", "etat", "internet", "web", "dieu", "god", "lol", "mdr", "ptdr", "gps",
     # Benefits, not bodies: "plus de simulateur APL depuis lundi" is about the team's site.
     "apl", "als", "alf", "rsa", "aah", "ppa", "css", "cmu", "asf", "ars", "paje", "aspa", "ass", "cej",
     # Adjectives English capitalises: "the French state" names nobody.
@@ -835,8 +839,8 @@ class _Analysis:
     @cached_property
     def sarcastic(self) -> bool:
         """Praise next to a failure, an insult or an eye-roll is mockery, not praise."""
-        if self.of("sarcasm"):
-            return True
+        if self.of("sarcasm", "mismatch"):
+            return True  # "merci pour rien"; "le simulateur m'annonce 800 € et la CAF m'en verse 12"
         praise = [m for m in self.matches if m.category not in SIGNALS]
         for quoted in _SCARE_QUOTES.finditer(self.masked):
             if any(quoted.start() < m.start and m.end < quoted.end() for m in praise):
@@ -849,15 +853,37 @@ class _Analysis:
                 continue  # "sans bug", "vous n'êtes pas des feignasses"
             if self._inside(self.of("contrast"), self._window(match.start, 12), match.start):
                 continue  # "pas comme ces abrutis de la préfecture": aimed elsewhere
+            if match.category == "hostile" and self._named_beside(match):
+                continue  # "alors que les bras cassés de ma mairie m'ont baladée": someone else
             if match.category != "hostile" and any(
                     sentence[0] <= m.start < sentence[1] and not self._undone(m)
                     for m in self.of("repair", "expectation", "rescue")):
                 continue  # "bug signalé à 9 h, corrigé à 10 h", "je m'attendais à une usine à gaz",
                 # "j'étais en galère, Mes Aides m'a trouvé 300 €"
-            inside = {r.kind for r in self.refs if sentence[0] <= r.start < sentence[1]}
+            # (Whom a quotation names is not whom the sentence is about: "pour finir par
+            # « contactez votre CAF »".)
+            inside = {r.kind for r in self.refs if sentence[0] <= r.start < sentence[1]
+                      and not any(low < r.start < high for low, high in self._quotations)}
             if "other" in inside and "team" not in inside:
                 continue  # "les potes en galère": not about us
             return True
+        return False
+
+    @cached_property
+    def _quotations(self) -> list[tuple[int, int]]:
+        return [m.span() for m in _QUOTATION.finditer(self.masked)] if not self.masked.isascii() or '"' in self.masked else []
+
+    def _named_beside(self, match: _Match) -> bool:
+        """An insult with someone other than the team named right after it ("les bras cassés de
+        ma mairie", "the clowns at the council") or right before it ("la préfecture, ces
+        incapables"): aimed at them."""
+        sentence = self.sentence(match.start)
+        after = [r for r in self.refs if match.end <= r.start < sentence[1]]
+        if after and len(self._words(match.end, after[0].start)) <= 3:
+            return after[0].kind == "other"
+        before = [r for r in self.refs if sentence[0] <= r.start and r.end <= match.start]
+        if before and len(self._words(before[-1].end, match.start)) <= 2:
+            return before[-1].kind == "other"
         return False
 
     def _lacks(self) -> list[_Match]:

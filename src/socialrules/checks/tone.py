@@ -20,6 +20,7 @@ How a category is judged is its `aim`:
 
     person       an insult noun: counts unless aimed at a thing or at ourselves
     explicit     weak insults, dehumanising words: need a person (you, a group, people nouns)
+    litotes      praise denied ("t'es pas une lumière"): as explicit, or to whom a reply answers
     direct       "fraudeur", "crook", "gourde": said straight at someone ("Escroc.", "comme vous",
                  "espèce de"), not "attention aux escrocs"
     addressed    words that also fit things ("une honte"): need "t'es", "vous êtes", "you're",
@@ -35,17 +36,27 @@ Other categories are the grammar the judgement reads (per language, so a team ca
 `you`, `self`, `own`, `collective`, `negator`, `group`, `intro`, `filler`, `greeting`,
 `person-noun`, `thing`, `thing-pronoun`, `report`, `apophasis`, `endorse`, `distance`,
 `affection`, `joy`, `innocent`, `common`, `invitation` (an event beside a threat-shaped phrase
-makes it an invitation: "we're coming for you, Lyon: booth 42"), and `praise`, `failure`,
-`repair`, `eyeroll` (praise said to someone over a failure that nobody repaired is mock praise,
+makes it an invitation: "we're coming for you, Lyon: booth 42"), `mirror` (a thing said to be
+like its maker stands for the maker: "votre livrable est une daube, à l'image de votre équipe",
+"rubbish, just like its author"), `workplace` (after "de", "of", a place where people work
+names those people, not a thing: "les planqués du guichet"), `pest-control` (bugs hunted or
+squashed: pest words in that sentence are about the bugs, "chasse aux nuisibles : 23 bugs
+écrasés"), `time` (a time is no subject), and `praise`, `failure`, `repair`, `eyeroll` (praise said to someone over a failure that nobody repaired is mock praise,
 half a cue: "Bravo @x, trois jours de panne"; a whole one with applause, with rolled eyes, when
 the failure is what the praise is for, "Merci @x pour cette soirée perdue", or when the praise
-stands bare after it, "…qui ne marche pas. Bravo @x, vraiment."; "to the X team" is said to
-people).
+stands bare after it, "…qui ne marche pas. Bravo @x, vraiment.", or in a later sentence when
+the thanks were for the failure, "…pour finir par « voyez votre CAF ». Super utile."; applause
+counts as praise; "to the X team" is said to people).
 
 Targets also read apposition ("@julien, cette tanche, a…", "absolute liability, that kid"),
 what someone says standing for them ("ton avis est une blague"), an exclamation after a thing
-named first ("ce bug d'arrondi, quel enfoiré" is about the bug) and an insult echoed about
-ourselves ("Incompétents, nous ?").
+named first ("ce bug d'arrondi, quel enfoiré" is about the bug), an insult echoed about
+ourselves ("Incompétents, nous ?"), "who" said of people ("the parasites who spam us"), what
+follows a colon as a statement of its own ("Désolés pour la panne : notre stagiaire, …"), the
+subject after an apophasis ("je ne dis pas que les devs sont…"), and a text that opens by
+hailing someone ("Wow @x, … Truly visionary.") as speaking to them. A time is not a subject
+("Week three of waiting for the jobsworths"), a short quotation does not end the sentence it
+sits in, a capitalised word hyphened into a place name is a name ("Cons-la-Grandville").
 
 Terms: "(x)" is optional, "(a|b)" one of, "(a|b|)" optionally one of, "…" up to three words,
 "$" the end of a clause ("ferme-la $" is not "ferme la porte"), "^" the start of one.
@@ -70,6 +81,9 @@ AIMS: dict[str, frozenset[str] | None] = {
     "person": None,
     "explicit": frozenset({"address", "intro", "you", "you-after", "group", "person", "predicate",
                            "vocative"}),
+    # Praise denied ("pas vraiment la lumière du groupe"): as explicit, and to whoever a reply answers.
+    "litotes": frozenset({"address", "intro", "you", "you-after", "group", "person", "predicate",
+                          "vocative", "reply"}),
     "direct": frozenset({"address", "intro", "you-after", "vocative", "predicate"}),
     "addressed": frozenset({"address", "predicate"}),
     "sarcastic": frozenset({"address", "intro", "vocative"}),
@@ -84,12 +98,13 @@ AIMS: dict[str, frozenset[str] | None] = {
 MARKERS = frozenset({
     "you", "self", "own", "collective", "negator", "group", "intro", "filler", "greeting",
     "person-noun", "thing", "thing-pronoun", "report", "apophasis", "endorse", "distance", "affection", "joy",
-    "innocent", "common", "praise", "failure", "repair", "eyeroll", "invitation",
+    "innocent", "common", "praise", "failure", "repair", "eyeroll", "invitation", "mirror", "workplace",
+    "pest-control", "time",
 })
 # A category named like an aim or a marker needs no `aim:`.
 DEFAULT_AIMS = {
     "insult": "person", "insult-weak": "explicit", "dehumanising": "explicit",
-    "litotes": "explicit", "accusation": "direct", "insult-mild": "direct", "disparaging": "addressed",
+    "litotes": "litotes", "accusation": "direct", "insult-mild": "direct", "disparaging": "addressed",
     "mock-title": "sarcastic", "sarcasm": "at-someone", "contempt-weak": "at-someone",
     "angry-emoji": "at-someone", "profanity": "profane", "hostile": "any", "threat": "any",
     "contempt": "any", **{name: name for name in MARKERS},
@@ -238,6 +253,8 @@ class Tone(Check):
                                    if "eyeroll" in roles and not _PLAIN_WORD.match(word))
         # The grammar tables of each language stay pickled until a post in that language needs them.
         index["singles"] = pack(singles)
+        # The words the phrases of each language are filed under (see _Context).
+        index["multi_keys"] = {language: frozenset(table) for language, table in index["multis"].items()}
         index["multis"] = pack(index["multis"])
         return prepared
 
@@ -260,6 +277,7 @@ class Tone(Check):
         # multi-word forms starting with it, with the words they need.
         self.singles: dict[str | None, dict[str, set[str]]] = Packed(table["singles"])
         self.multis: dict[str | None, dict[str, list[tuple[tuple[str, ...], str, list[str]]]]] = Packed(table["multis"])
+        self.multi_keys: dict[str | None, frozenset[str]] = table["multi_keys"]
         common: dict[str | None, list[str]] = table["common"]
         self.common = {language: frozenset(words) for language, words in common.items() if language}
         self.anchors = frozenset(table["by_anchor"])
@@ -269,8 +287,8 @@ class Tone(Check):
         self.caps_you = lazy_regex(r"\b(?:%s)\b" % "|".join(
             regex.escape(word.upper()) for word in sorted(self.you_words, key=len, reverse=True)))
         self.shout_words: frozenset[str] = table["shout_words"]
-        self.failure_words: tuple[frozenset[str], dict[str, list[frozenset[str]]]] | None = table["failure_words"]
-        self.praise_words: tuple[frozenset[str], dict[str, list[frozenset[str]]]] | None = table["praise_words"]
+        self.failure_words: tuple[frozenset[str], dict[str, Any]] | None = table["failure_words"]
+        self.praise_words: tuple[frozenset[str], dict[str, Any]] | None = table["praise_words"]
         self.eyerolls = frozenset(char for symbol in table["eyerolls"] for char in symbol if not char.isascii())
 
     # --- running --------------------------------------------------------------------------
@@ -331,8 +349,11 @@ class Tone(Check):
         # pour cette soirée perdue", "@x Amazing work 👏 Three days of downtime").
         words = view.variant_words[0]
         clap = _CLAP in non_ascii
-        mocking = (clap or self.praise_words is None or not self.praise_words[0].isdisjoint(words)) and (
-            _has_phrase(words, self.failure_words) or not self.eyerolls.isdisjoint(non_ascii))
+        mocking = False
+        if clap or self.praise_words is None or not self.praise_words[0].isdisjoint(words):
+            failures = self.failure_words  # (the cheap test inline: most posts have no failure word)
+            mocking = (failures is None or (not failures[0].isdisjoint(words) and _has_phrase(words, failures))
+                       or not self.eyerolls.isdisjoint(non_ascii))
         clap = clap and mocking
         if not (symbols or shouting or mocking or any(candidates)):
             return []
@@ -358,6 +379,9 @@ class Tone(Check):
             # Insult nouns name people: they can be the subject another cue is said of.
             context.people = {i for _s, _e, c, i, _j, entry in cues
                               if c == context_index and entry["aim"] in ("person", "direct")}
+            # "je", "on" inside a cue ("on sent toute la réflexion derrière", "shall I use
+            # smaller words") are part of the phrase, not whom the sentence is about.
+            context.cued = {k for _s, _e, c, i, j, _entry in cues if c == context_index for k in range(i, j)}
         judged = []
         for start, end, context_index, i, j, entry in cues:
             context = contexts[context_index]
@@ -502,8 +526,9 @@ class _Context:
         self.ends: list[int] = []
         self.sentence: list[int] = []
         self.clause: list[int] = []
+        self.statement: list[int] = []  # sentences, and what follows a colon ("Désolés : notre stagiaire…")
         self.flags: list[int] = []
-        sentence = clause = 0
+        sentence = clause = statement = 0
         spans = [(m.start(), m.end(), QUOTED) for m in _QUOTES.finditer(text)]
         spans += [(m.start(), m.end(), CODE) for m in _CODE.finditer(text)]
         spans += [(m.start(), m.end(), URL) for m in _URL.finditer(text)]
@@ -514,11 +539,17 @@ class _Context:
             if kind == "end" or kind == "start":
                 continue
             if kind == "s" or kind == "g":
+                if any(low < match.start() and match.end() < high - 1 and high - low < 80 and high < len(text) - 2
+                       for low, high, kind_flag in spans if kind_flag == QUOTED):
+                    clause += 1  # "?" of a short quotation inside a sentence: « ça marche pour moi ? »
+                    continue
                 sentence += 1
                 clause += 1
+                statement += 1
                 continue
             if kind == "c":
                 clause += 1
+                statement += match.group() == ":"
                 continue
             word, start, end = match.group(), match.start(), match.end()
             mask = next((mask for mask in masks if mask[0] <= start < mask[1]), None) if masks else None
@@ -544,8 +575,10 @@ class _Context:
             self.ends.append(end)
             self.sentence.append(sentence)
             self.clause.append(clause)
+            self.statement.append(statement)
             self.flags.append(flag)
         self.people: set[int] = set()
+        self.cued: set[int] = set()
         self.positions: dict[str, list[int]] = {}
         for index, word in enumerate(self.words):
             self.positions.setdefault(word, []).append(index)
@@ -556,7 +589,6 @@ class _Context:
         self.spans: dict[str, list[tuple[int, int]]] = {}
         keys = list(check.singles) if languages == (None,) else [l for l in languages if l in check.singles]
         self._singles = [check.singles[key] for key in keys]
-        multis = [check.multis[key] for key in keys if key in check.multis]
         present = frozenset(self.words)
         for index, word in enumerate(self.words):
             for table in self._singles:
@@ -565,14 +597,22 @@ class _Context:
                     self.roles[index].update(roles)
                     for role in roles:
                         self.spans.setdefault(role, []).append((index, index + 1))
-            for table in multis:
-                for seq, role, need in table.get(word, ()):
+        # Phrases, under their rarest word: only those whose words are all in the text are matched.
+        for key in keys:
+            anchors = check.multi_keys.get(key)
+            found = anchors.intersection(present) if anchors else ()
+            if not found:
+                continue
+            table = check.multis[key]
+            for anchor in found:
+                for seq, role, need in table[anchor]:
                     if present.issuperset(need):
-                        end = self._match(seq, 0, index)
-                        if end > 0:
+                        for index, end in self.find((seq,)):
                             self.spans.setdefault(role, []).append((index, end))
                             for k in range(index, end):
                                 self.roles[k].add(role)
+        for found_spans in self.spans.values():
+            found_spans.sort()
 
     # --- matching ---
 
@@ -661,6 +701,8 @@ class _Context:
             return None
         if any(low < j and i < high for low, high in self.spans.get("innocent", ())):
             return None
+        if j - i == 1 and self._place_name(i):
+            return None  # "Cons-la-Grandville", "Saint-Con": a word of a place name
         aim = entry["aim"]
         sentence = self.sentence[i]
         apophasis = self.in_sentence("apophasis", sentence)
@@ -677,13 +719,23 @@ class _Context:
         if aim == "any":
             target = self._you_in_sentence(sentence)
             return self.evidence(target) if target is not None else (self.reply or self.evidence(i, j))
-        if aim == "in-reply" and self.reply is None and not any(
+        if aim == "in-reply" and self.reply is None and not (
+                # a text that hails @x speaks to @x, but a "vous" there may be the public:
+                # "Merci @x ! On vous fait un petit dessin 👇"
+                self._hailed() is not None and self._you_in_sentence(sentence) is None) and not any(
                 self.sentence[k] == sentence and self.flags[k] & MENTION and not self.flags[k] & QUOTED
                 for k in range(len(self.words))):
             return None  # a post speaks to the public, not to one person
         if entry["negatable"] and not apophasis and self._negated(i, j):
             return None
         kind, where = self._target(i, j)
+        if kind not in ("self", "address", "predicate", "you-after") and aim != "in-reply":
+            # "votre livrable est une daube, à l'image de votre équipe": the thing stands for its maker.
+            mirror = self._mirror(sentence)
+            if mirror is not None:
+                kind, where = "predicate", mirror
+            elif kind not in ("you", "intro") and self._pest_control(sentence):
+                return None  # "chasse aux nuisibles : 23 bugs écrasés": the pests are the bugs
         if aim == "in-reply" and kind != "self":
             # The phrase names its own object ("c'est trop demander", "that's a lot of confidence
             # for someone who..."): in a reply it is said to the addressee, whatever its subject.
@@ -700,6 +752,15 @@ class _Context:
             return self.evidence(*where)
         return self.reply or self.evidence(i, j)
 
+    def _place_name(self, i: int) -> bool:
+        """A capitalised word hyphened to a place-name particle ("Cons-la-Grandville") or after
+        "Saint-", "Mont-"...: part of a name."""
+        start, end = self.original_span(i, i + 1)
+        text = self.view.text
+        if not text[start:end][:1].isupper():
+            return False
+        return _PLACE_AFTER.match(text, end) is not None or _PLACE_BEFORE.search(text[max(0, start - 12):start]) is not None
+
     def mock_praise(self) -> tuple[int, int, str, bool] | None:
         """Praise said to someone (you, an @mention, the addressee of a reply) in a text about a
         failure nobody repaired, or with an eye-roll; not praise of ourselves ("Bravo nous 👏 on a
@@ -712,7 +773,9 @@ class _Context:
         rolled = bool(self.spans.get("eyeroll"))
         if not (failures or rolled) or self.spans.get("repair"):
             return None
-        for i, j in self.spans.get("praise", ()):
+        # Applause alone is praise too ("Encore en rade. 👏👏👏 @x").
+        praises = sorted([*self.spans.get("praise", ()), *((k, k + 1) for k in self.positions.get(_CLAP, ()))])
+        for i, j in praises:
             if self.flags[i] & QUOTED or self.has(j, "self") or self.has(j + 1, "self"):
                 continue
             target = None
@@ -723,7 +786,8 @@ class _Context:
             if target is None:
                 target = self._named_recipient(j)
             if target is not None:  # said to someone named: "Merci @x pour…", "Bravo à l'équipe X"
-                return i, j, target, rolled or self._praised_for(j, failures) or self._bare(i, j, failures)
+                return i, j, target, (rolled or self._praised_for(j, failures) or self._bare(i, j, failures)
+                                      or self._bare_after(i, praises, failures))
             if self.reply and not any(
                     self.has(k, "self") for k in range(len(self.words)) if self.sentence[k] == self.sentence[i]):
                 # To the one we answer, thanks are mostly for a report ("Le lien ne marche pas ?
@@ -747,13 +811,33 @@ class _Context:
 
     def _bare(self, i: int, j: int, failures) -> bool:
         """Praise alone in its sentence (but for whom it goes to and "vraiment", "truly"), after a
-        sentence that tells a failure: "…qui ne marche pas sur mobile. Bravo @x, vraiment."."""
+        sentence that tells a failure: "…qui ne marche pas sur mobile. Bravo @x, vraiment."; or
+        ending a sentence whose failure comes first, nobody of ours in it: "Simulateur en rade
+        depuis trois jours 👏👏 @x"."""
         sentence = self.sentence[i]
-        if not any(self.sentence[low] < sentence for low, _high in failures):
+
+        def bare(k: int) -> bool:
+            return (i <= k < j or self._is_you(k) or bool(self.flags[k] & LEADING) or self.words[k] in _BARE
+                    or bool(self.roles[k] & {"greeting", "praise", "joy"}) or not _PLAIN_WORD.match(self.words[k]))
+
+        here = [k for k in range(len(self.words)) if self.sentence[k] == sentence]
+        if any(self.sentence[low] < sentence for low, _high in failures):
+            return all(bare(k) for k in here)
+        if any(self.sentence[low] == sentence and high <= i for low, high in failures):
+            return all(bare(k) for k in here if k >= i) and not any(
+                self.has(k, "self") and k not in self.cued for k in here if k < i)
+        return False
+
+    def _bare_after(self, i: int, praises, failures) -> bool:
+        """Praise said to someone in a sentence that tells a failure, then praise standing bare
+        in a later one: "Merci @x de m'avoir fait remplir 40 questions pour finir par « voyez
+        votre CAF ». Super utile."."""
+        sentence = self.sentence[i]
+        if not any(self.sentence[low] == sentence and low > i for low, _high in failures):
             return False
-        return all(i <= k < j or self._is_you(k) or self.flags[k] & LEADING or self.words[k] in _BARE
-                   or self.roles[k] & {"greeting", "praise"} or not _PLAIN_WORD.match(self.words[k])
-                   for k in range(len(self.words)) if self.sentence[k] == sentence)
+        # (A word of joy will do there: "… Génial.", "… Amazing.")
+        return any(self.sentence[low] > sentence and self._bare(low, high, failures)
+                   for low, high in [*praises, *self.spans.get("joy", ())])
 
     def _praised_for(self, j: int, failures) -> bool:
         """Whether the praise ending at token ``j`` is for a failure: "pour", "for", "on" in its
@@ -762,7 +846,7 @@ class _Context:
         for k in range(j, min(len(self.words), j + 8)):
             if self.clause[k] != clause:
                 return False
-            if self.words[k] in _FOR and any(k < low and self.clause[low] == clause
+            if self.words[k] in _FOR and any(k <= low and self.clause[low] == clause
                                              and self._distance(k, low) <= _MOCK_REACH
                                              for low, _high in failures):
                 return True
@@ -804,7 +888,7 @@ class _Context:
                     return True
         return False
 
-    def _apposed_to(self, i: int) -> int | None:
+    def _apposed_to(self, i: int) -> tuple[int, int] | None:
         """"@julien, cette tanche, a cassé la prod", "notre dev back, ce boulet, …": the person a
         demonstrative insult stands beside, at the end of the clause just before."""
         k = i - 1
@@ -817,8 +901,37 @@ class _Context:
             if self.clause[m] != self.clause[k - 1]:
                 break
             if self.has(m, "person-noun") or m in self.people or self.flags[m] & MENTION:
-                return m
+                # the whole of a noun of several words: "notre chef de projet, ce boulet"
+                return next(((low, high) for low, high in self.spans.get("person-noun", ()) if low <= m < high),
+                            (m, m + 1))
         return None
+
+    def _hailed(self) -> int | None:
+        """The account a text opens by hailing ("Wow @x, …", "Bravo @x :", "Dear @x"): the
+        whole text speaks to it, as a reply does."""
+        for k, word in enumerate(self.words):
+            if self.clause[k] != 0:
+                return None
+            if self.flags[k] & MENTION:
+                return k if not self.flags[k] & QUOTED else None
+            if not (self.roles[k] & {"greeting", "joy", "praise"}):
+                return None
+        return None
+
+    def _mirror(self, sentence: int) -> tuple[int, int] | None:
+        """A "mirror" phrase in the sentence ("à l'image de votre équipe", "like its author",
+        "as … as your thinking"): the maker it names, whom the sentence's insult is then about."""
+        for low, high in self.spans.get("mirror", ()):
+            if self.sentence[low] == sentence and not self.flags[low] & QUOTED:
+                return low, high
+        return None
+
+    def _pest_control(self, sentence: int) -> bool:
+        """Bugs hunted or squashed in the sentence, and nobody in it: pest words are about bugs."""
+        if not any(self.sentence[low] == sentence for low, _ in self.spans.get("pest-control", ())):
+            return False
+        return not any(self.sentence[k] == sentence and (self._is_you(k) or self.has(k, "person-noun"))
+                       for k in range(len(self.words)))
 
     def _thing_before(self, k: int, sentence: int) -> bool:
         """Whether the sentence began, in an earlier clause, with a thing nobody is said to be
@@ -885,11 +998,15 @@ class _Context:
             return "address", (k - 1, k + 1)
         # 2. A thing right next to it: "ce bug idiot", "putain de bug", "this stupid form".
         neighbours = [i - 1, j] if j - i == 1 else []  # a word, not a phrase, qualifies a noun
-        if neighbours and j + 1 < len(words) and words[j] in ("de", "d", "of", "du"):
+        if neighbours and j + 1 < len(words) and words[j] in ("de", "d", "of", "du") \
+                and not self.has(j + 1, "workplace"):  # "les planqués du guichet" are people
             neighbours.append(j + 1)
         neighbours = [k for k in neighbours if 0 <= k < len(words) and self.clause[k] == clause]
         if any(self.has(k, "thing") for k in neighbours):
             return "thing", None
+        # 2a. "the parasites who spam us": a relative "who" is said of people.
+        if j < len(words) and words[j] in _WHO and self.clause[j] == clause:
+            return "group", (i, j + 1)
         # 2b. Ourselves, exclaimed: "quelle bande de bras cassés on fait", "what idiots we are".
         if j + 1 < len(words) and self.clause[j] == clause and self.has(j, "self") \
                 and words[j + 1] in _SELF_VERBS:
@@ -931,6 +1048,9 @@ class _Context:
         if j < len(words) and self.clause[j] == clause and self.has(j, "self") \
                 and (not _PLAIN_WORD.match(words[i]) or self.has(i, "greeting")):
             return "self", None
+        if j + 1 < len(words) and words[j] in _TO_SELF and self.has(j + 1, "self") \
+                and self.clause[j + 1] == clause:
+            return "self", None  # "slow clap pour nous", "a round of applause for us"
         k = self._skip_back(i, self.clause, 4, _STOP_SELF)
         if k >= 0 and self.has(k, "self"):
             return "self", None
@@ -945,11 +1065,17 @@ class _Context:
             return "predicate", (j, j + 2)
         named = self._apposed_to(i)
         if named is not None:
-            return "predicate", (named, named + 1)
+            return "predicate", named
         # 7. The subject of the sentence: the first noun or pronoun that says who or what. A
         # thing there makes the sentence about the thing ("our prototype was, frankly, garbage").
-        first = next((k for k in range(i) if self.sentence[k] == sentence and (
-            self.roles[k] & {"thing", "self", "person-noun"} or k in self.people
+        # (After "je ne dis pas que", "not saying that", the subject is what follows it.)
+        begin = max((high for low, high in self.spans.get("apophasis", ())
+                     if high <= i and self.sentence[low] == sentence), default=0)
+        # (After a colon, what follows says its own subject: "Désolés pour la panne : notre
+        # stagiaire, …". A time is not a subject: "Week three of waiting for the jobsworths".)
+        first = next((k for k in range(begin, i) if self.statement[k] == self.statement[i] and (
+            self.roles[k] & {"thing", "self", "person-noun"} and not self.has(k, "time")
+            and not (k in self.cued and self.has(k, "self")) or k in self.people
             or (self.has(k, "thing-pronoun") and self.has(k + 1, "filler") and k + 1 < i))), None)
         if first is not None and self.roles[first] & {"thing", "thing-pronoun"} \
                 and not any(self._is_you(k) for k in range(first - 1, i)):
@@ -980,7 +1106,8 @@ class _Context:
         k = self._skip_back(i, self.sentence, 2, _STOP_GROUP)
         if k >= 0 and self.has(k, "group"):
             if j + 1 < len(words) and words[j] in _PLACE and any(
-                    self.has(m, "thing") for m in range(j + 1, min(j + 4, len(words)))):
+                    self.has(m, "thing") and not self.has(m, "workplace")
+                    for m in range(j + 1, min(j + 4, len(words)))):
                 return "thing", None  # "chasse aux parasites dans le code"
             if k and words[k - 1 : k + 1] == ["comme", "des"] and first is not None and self.has(first, "self"):
                 return "self", None  # "on s'est comportés comme des bras cassés"
@@ -995,6 +1122,12 @@ class _Context:
         return "none", None
 
 
+_WHO = frozenset({"who", "whom", "whose"})
+_TO_SELF = frozenset({"pour", "a", "for", "to"})
+# Place names: "Cons-la-Grandville", "Bourg-lès-Valence", "Saint-Con", "Mont-Connard".
+_PLACE_AFTER = lazy_regex(r"-(?:la|le|les|l'|sur|sous|en|de|du|des|d'|lès|lez|aux|et|upon|on|in)(?:-|\b)",
+                          regex.IGNORECASE)
+_PLACE_BEFORE = lazy_regex(r"\b(?:Saint|Sainte|St|Ste|Mont|Port|Fort|Pont|Val|Villers|Bourg|Castel|Ville)-$")
 _YOU_LINKS = frozenset({"comme", "like", "de", "d", "of", "que", "qu", "than"})
 # Praise "for" something: "merci @x pour", "congrats @x on", "bravo @x d'avoir".
 _FOR = frozenset({"pour", "de", "d", "for", "on", "of"})
@@ -1002,7 +1135,10 @@ _TO = frozenset({"a", "au", "aux", "to"})
 # What may stand beside bare mock praise: "Bravo @x, vraiment.", "Well done, truly."
 _BARE = frozenset({"vraiment", "sincerement", "franchement", "encore", "serieusement", "really", "truly",
                    "seriously", "honestly", "sincerely", "again", "indeed", "so", "much", "very", "well",
-                   "done", "a", "tous", "toutes", "all", "you", "vous"})
+                   "done", "a", "tous", "toutes", "all", "you", "vous",
+                   # "Super utile.", "Very helpful.", "Stellar work 👏"
+                   "super", "tres", "trop", "hyper", "utile", "pratique", "efficace", "travail", "boulot", "helpful",
+                   "useful", "handy", "work", "job", "stuff"})
 _MOCK_REACH = 4  # how many words after "pour", "for" the failure may start
 _DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces", "that", "this", "those", "these"})
 _OF = frozenset({"de", "d", "of"})
@@ -1042,30 +1178,46 @@ def _longest_run(text: str, words: list) -> tuple[int, int]:
 
 
 def _phrase_words(singles, multis, role: str, frequent: set[str], common: set[str]
-                  ) -> tuple[frozenset[str], dict[str, list[frozenset[str]]]] | None:
-    """The words of each phrase of a grammar role, under its rarest word (and those words as a
-    set, for a first test); None if a phrase has no word (an emoji): then any text may hold one."""
+                  ) -> tuple[frozenset[str], dict[str, tuple[bool, frozenset[str], dict[str, list[frozenset[str]]]]]] | None:
+    """The words of each phrase of a grammar role, under its rarest word, then its second rarest
+    (a phrase of common words, "trois jours sans service", is let go by a second set test, not
+    by a subset test per phrase); None if a phrase has no word (an emoji): then any text may
+    hold one. Per rarest word: whether it alone is a phrase, the second words, the phrases."""
     phrases = [(word,) for table in singles.values() for word, roles in table.items() if role in roles]
     phrases += [seq for table in multis.values() for forms in table.values() for seq, aim, _need in forms
                 if aim == role]
-    table: dict[str, set[frozenset[str]]] = {}
+    table: dict[str, tuple[list[bool], dict[str, set[frozenset[str]]]]] = {}
     for phrase in phrases:
         words = frozenset(part for token in phrase for part in _PLAIN_WORD.findall(token))
         if not words:
             return None
-        table.setdefault(_anchor(tuple(words), frequent, common), set()).add(words)
-    return frozenset(table), {anchor: sorted(needs, key=sorted) for anchor, needs in table.items()}
+        anchor = _anchor(tuple(sorted(words)), frequent, common)
+        alone, by_second = table.setdefault(anchor, ([False], {}))
+        rest = tuple(sorted(words - {anchor}))
+        if not rest:
+            alone[0] = True
+            continue
+        by_second.setdefault(_anchor(rest, frequent, common), set()).add(words)
+    return frozenset(table), {
+        anchor: (alone[0], frozenset(by_second), {second: sorted(needs, key=sorted) for second, needs in by_second.items()})
+        for anchor, (alone, by_second) in table.items()}
 
 
-def _has_phrase(words: frozenset[str], table: tuple[frozenset[str], dict[str, list[frozenset[str]]]] | None
-                ) -> bool:
+def _has_phrase(words: frozenset[str], table) -> bool:
     """Whether ``words`` hold all the words of one of the phrases of ``table`` (see _phrase_words)."""
     if table is None:
         return True
     anchors, needs = table
     if anchors.isdisjoint(words):
         return False
-    return any(words.issuperset(need) for anchor in anchors.intersection(words) for need in needs[anchor])
+    for anchor in anchors.intersection(words):
+        alone, seconds, by_second = needs[anchor]
+        if alone:
+            return True
+        for second in seconds.intersection(words):
+            if any(words.issuperset(need) for need in by_second[second]):
+                return True
+    return False
 
 
 def _speaks(entry: dict[str, Any], languages: tuple[str | None, ...]) -> bool:
@@ -1109,14 +1261,14 @@ def _index(entries: list[dict[str, Any]]) -> dict[str, Any]:
                         mask_words.setdefault(word[0], {}).setdefault(word, set()).add(language)
             cue_index += 1
             continue
-        for seq in entry["seqs"]:
+        for seq, anchor in zip(entry["seqs"], entry["anchors"]):
             if len(seq) == 1:
                 roles = singles.setdefault(language, {}).setdefault(seq[0], [])
                 if aim not in roles:
                     roles.append(aim)
             else:
                 need = sorted({w for w in seq if w not in _SPECIAL})
-                multis.setdefault(language, {}).setdefault(seq[0], []).append((seq, aim, need))
+                multis.setdefault(language, {}).setdefault(anchor, []).append((seq, aim, need))
         if aim == "common":
             common.setdefault(language, []).extend(seq[0] for seq in entry["seqs"])
     by_anchor = {anchor: (alone, by_second, frozenset(seconds))
