@@ -114,9 +114,10 @@ def main() -> None:
     rules = len(load_rules([builtin_rules_dir()]))
     print(f"library, realistic posts: {statistics.median(rates):,.0f} posts/s median of {len(rates)} runs "
           f"({len(texts):,} posts of 100-500 characters, {rules} built-in rules, one core)")
+    corpus = corpus_posts()
     rates = throughput(corpus_posts)
     print(f"library, labelled corpus: {statistics.median(rates):,.0f} posts/s median of {len(rates)} runs "
-          f"(551 hard cases, half with findings)")
+          f"({len(corpus)} hard cases, half with findings)")
 
 
 if __name__ == "__main__":
