@@ -12,6 +12,18 @@ Lists are given inline (`terms`) or as lexicon files beside the rules (`lexicons
 
 A term matches as a whole word or phrase, whatever its case, accents, or spacing between words;
 "(...)" marks an optional part: "abruti(e)(s)" is abruti, abrutie, abrutis and abruties.
+Of overlapping terms, the earliest, then the longest, is the one found.
+
+Weak cues that only mean something together: a category with `requires` counts only in a post
+that also has a term of one of the categories it names (a media word with a request):
+
+    media:   {weight: 0.5, requires: [request], terms: [journaliste(s), radio]}
+    request: {weight: 0.5, requires: [media], terms: [interview(s), "vos questions"]}
+
+A term of weight 0 is no cue: it is never reported, and only hides the cues it overlaps (an
+`innocent` category with "entretien d'embauche" keeps "entretien" from counting there); a
+negative weight counts against the others. With `underscores: true`, an underscore separates
+words, as handles write them: "@marie_journaliste" holds the word "journaliste".
 """
 
 from __future__ import annotations
@@ -39,8 +51,13 @@ class Category(OptionsBase):
 
     terms: list[str]
     weight: float = 1.0
+    """What each term adds to the score. 0: no cue, the terms only hide the cues they overlap
+    ("job interview" over "interview"); below 0: they count against the others."""
     language: str | None = None
     """fr, en, ...: the post languages the terms are looked for in; None for any."""
+    requires: list[str] = field(default_factory=list)
+    """Categories one of which must also have a term in the post for these terms to count (weak
+    cues that only mean something together); empty: they count alone."""
 
 
 @dataclass(slots=True, repr=False, eq=False)  # see OptionsBase
@@ -58,7 +75,11 @@ class LexiconOptions(OptionsBase):
     fields: list[str] = field(default_factory=lambda: ["text", "spoiler_text"])
     """Which texts of the post: text, spoiler_text, quoted, alt (media descriptions)."""
     min_score: float = 1.0
-    """The post is flagged when the weights of the distinct terms found add up to this."""
+    """The post is flagged when the weights of the distinct terms found (and counted: see
+    `requires`) add up to this."""
+    underscores: bool = False
+    """True: an underscore separates words, so that terms are also found in handles and hashtags
+    such as "@marie_journaliste" or "#bad_buzz"."""
     report: Literal["each", "first"] = "each"
     """each: a finding per term found; first: one finding, at the first, naming all."""
     entries: list[dict[str, Any]] = field(default_factory=list)
@@ -81,9 +102,18 @@ class Lexicon(Check):
             entries.extend(_entries(prepared[table], None))
         if not entries:
             raise SocialrulesError("a lexicon rule needs terms (`terms` or `lexicons`)")
+        names = {entry["category"] for entry in entries}
+        for entry in entries:
+            for name in entry["requires"]:
+                if name not in names:
+                    raise SocialrulesError(f"category {entry['category']!r} requires {name!r}, "
+                                           "which is not a category of the rule's terms")
         ranks = word_ranks()
         for entry in entries:
-            entry["anchors"] = [_rarest(_WORD.findall(form), ranks) for form in entry["forms"]]
+            words = [_WORD.findall(form) for form in entry["forms"]]
+            entry["anchors"] = [_rarest(form_words, ranks) for form_words in words]
+            entry["others"] = [tuple(word for word in form_words if word != anchor)
+                               for form_words, anchor in zip(words, entry["anchors"])]
         prepared["lexicons"] = files
         prepared["entries"] = entries
         return prepared
@@ -96,54 +126,120 @@ class Lexicon(Check):
         self.by_word: dict[str, list[tuple[str, dict[str, Any], tuple[str, ...]]]] = {}
         self.symbols: list[tuple[str, dict[str, Any]]] = []  # terms with no letters: emoji
         for entry in options.entries:
-            for form, anchor in zip(entry["forms"], entry["anchors"]):
+            for form, anchor, others in zip(entry["forms"], entry["anchors"], entry["others"]):
                 if anchor is not None:
-                    others = tuple(word for word in _WORD.findall(form) if word != anchor)
                     self.by_word.setdefault(anchor, []).append((form, entry, others))
                 else:
                     self.symbols.append((form, entry))
         self.anchors = frozenset(self.by_word)
         self.ascii_symbols = any(form.isascii() for form, _ in self.symbols)  # else only emoji
-        self._patterns: dict[str, regex.Pattern[str]] = {}
+        self._patterns: dict[tuple[str, bool], regex.Pattern[str]] = {}
+        # The scoring shortcut below is exact only without `requires` and weights of 0 or less.
+        self.plain = all(entry["weight"] > 0 and not entry["requires"] for entry in options.entries)
+        # For each word, what the terms it indexes need besides it, their categories and what
+        # they could add to the score: a bound that spares the search to texts whose words cannot
+        # flag them (weak cues of one kind alone, a common word or two). Made on first look-up.
+        self.word_needs = _PerWord(self.by_word, _needs)
+        self.word_categories = _PerWord(self.by_word, _categories)
+        self.word_weights = _PerWord(self.by_word, _weights)
 
-    def _pattern(self, form: str) -> regex.Pattern[str]:
-        pattern = self._patterns.get(form)
+    def _pattern(self, form: str, underscores: bool = False) -> regex.Pattern[str]:
+        key = (form, underscores)
+        pattern = self._patterns.get(key)
         if pattern is None:
-            body = r"\s+".join(regex.escape(part) for part in form.split())
-            pattern = self._patterns[form] = regex.compile(rf"(?<!\w){body}(?!\w)")
+            if underscores:  # "_" separates words and ends them, as a space does
+                body = r"[\s_]+".join(regex.escape(part) for part in form.split())
+                pattern = regex.compile(rf"(?<![^\W_]){body}(?![^\W_])")
+            else:
+                body = r"\s+".join(regex.escape(part) for part in form.split())
+                pattern = regex.compile(rf"(?<!\w){body}(?!\w)")
+            self._patterns[key] = pattern
         return pattern
 
     def run(self, subject) -> list[Hit]:
-        found: list[tuple[int, int, str, dict[str, Any]]] = []
+        anchors, needs, underscores = self.anchors, self.word_needs, self.options.underscores
+        texts = []
+        hits: set[str] = set()  # the words that index terms the texts may hold
+        bounded = not self.symbols  # without emoji terms, the words tell which terms may be there
         for field_name, view in subject.texts(self.options.fields):
-            if not self.symbols and all(map(self.anchors.isdisjoint, view.variant_words)):
+            if underscores and "_" in view.text:
+                bounded = False  # words joined by underscores: the text's words do not tell
+            elif bounded and all(map(anchors.isdisjoint, view.variant_words)):
                 continue  # most texts: none of the terms' words
-            found.extend(self._matches(view, field_name, subject.post.lang))
-        if not found:
+            elif bounded:
+                for words in view.variant_words:
+                    hits.update(word for word in anchors.intersection(words) if words.issuperset(needs[word]))
+            texts.append((field_name, view))
+        # Most texts with a term's word stop here: a common word or two that cannot flag the
+        # post (weak cues of one kind alone), at the cost of a few set operations.
+        if not texts or (bounded and (not hits or self._bound(hits) < self.options.min_score)):
             return []
-        weights = {entry["term"]: entry["weight"] for *_, entry in found}
+        lang = subject.post.lang
+        fields = [(field_name, view, self._candidates(view, lang)) for field_name, view in texts]
+        # The regular expressions run only when the terms the words allow could reach the score.
+        possible = {entry["term"]: entry for *_, by_variant in fields for _, forms in by_variant
+                    for _, entry in forms}
+        if self._score(possible.values()) < self.options.min_score:
+            return []
+        found: list[tuple[int, int, str, dict[str, Any]]] = []
+        for field_name, view, by_variant in fields:
+            found.extend(self._matches(view, field_name, by_variant))
+        counted = self._counted([entry for *_, entry in found])
+        weights = {entry["term"]: entry["weight"] for entry in counted}
         score = sum(weights.values())
-        if score < self.options.min_score:
+        if not counted or score < self.options.min_score:
             return []
-        found.sort(key=lambda item: (item[2] != "text", item[0]))
+        reported = {id(entry) for entry in counted if entry["weight"] > 0}
+        found = sorted((item for item in found if id(item[3]) in reported),
+                       key=lambda item: (item[2] != "text", item[0]))
         cues = ", ".join(dict.fromkeys(f"{entry['term']} ({entry['category']})" for *_, entry in found))
         return [Hit(start, end, field_name, {"term": entry["term"], "category": entry["category"],
                                              "cues": cues, "score": score})
                 for start, end, field_name, entry in (found[:1] if self.options.report == "first" else found)]
 
-    def _matches(self, view, field_name: str, lang: str | None) -> list[tuple[int, int, str, dict[str, Any]]]:
-        """The terms found in one text, without overlaps: (start, end, field, entry)."""
-        candidates: list[tuple[int, int, dict[str, Any]]] = []
+    def _bound(self, words: set[str]) -> float:
+        """The most the terms indexed by these words could score together."""
+        categories = frozenset().union(*map(self.word_categories.__getitem__, words))
+        return sum(weight for word in words for requires, weight in self.word_weights[word]
+                   if not requires or not requires.isdisjoint(categories))
+
+    def _counted(self, entries) -> list[dict[str, Any]]:
+        """The entries that count: those whose `requires` is met by another term found."""
+        if self.plain:
+            return list(entries)
+        entries = list(entries)
+        categories = {entry["category"] for entry in entries}
+        return [entry for entry in entries
+                if not entry["requires"] or not categories.isdisjoint(entry["requires"])]
+
+    def _score(self, entries) -> float:
+        """The score of these entries, each term once."""
+        weights = {entry["term"]: entry["weight"] for entry in self._counted(entries)}
+        return sum(weight for weight in weights.values() if weight > 0)
+
+    def _candidates(self, view, lang: str | None) -> list[tuple[bool, list[tuple[str, dict[str, Any]]]]]:
+        """For each variant of a text, whether underscores split its words, and the forms its
+        words allow (all their words are there)."""
+        by_variant = []
         for variant, words in zip(view.variants, view.variant_words):
-            text = variant.text
+            split = self.options.underscores and "_" in variant.text
+            if split:
+                words = words.union(part for word in words if "_" in word for part in word.split("_"))
             forms = [(form, entry) for word in self.anchors.intersection(words)
                      for form, entry, others in self.by_word[word] if words.issuperset(others)]
             if self.symbols and (view.non_ascii or self.ascii_symbols):
-                forms.extend((form, entry) for form, entry in self.symbols if form in text)
+                forms.extend((form, entry) for form, entry in self.symbols if form in variant.text)
+            by_variant.append((split, [(form, entry) for form, entry in forms
+                                       if not (lang and entry["language"] and entry["language"] != lang)]))
+        return by_variant
+
+    def _matches(self, view, field_name: str, by_variant) -> list[tuple[int, int, str, dict[str, Any]]]:
+        """The terms found in one text, without overlaps: (start, end, field, entry)."""
+        candidates: list[tuple[int, int, dict[str, Any]]] = []
+        for variant, (split, forms) in zip(view.variants, by_variant):
+            text = variant.text
             for form, entry in forms:
-                if lang and entry["language"] and entry["language"] != lang:
-                    continue
-                for match in self._pattern(form).finditer(text):
+                for match in self._pattern(form, split).finditer(text):
                     candidates.append((*variant.original_span(*match.span()), entry))
         # The earliest, then longest, of overlapping matches wins: the same on every run.
         candidates.sort(key=lambda item: (item[0], item[0] - item[1], item[2]["term"]))
@@ -154,6 +250,37 @@ class Lexicon(Check):
                 kept.append((start, end, field_name, entry))
                 end_of_last = end
         return kept
+
+
+class _PerWord(dict):
+    """A value per indexed word, computed from the word's forms on first look-up: a run over one
+    draft looks up a handful of the thousands of words."""
+
+    def __init__(self, by_word: dict[str, list], make) -> None:
+        super().__init__()
+        self.by_word, self.make = by_word, make
+
+    def __missing__(self, word: str):
+        value = self[word] = self.make(self.by_word[word])
+        return value
+
+
+def _needs(forms: list) -> frozenset[str]:
+    """The words every form indexed by a word needs besides it."""
+    return frozenset.intersection(*(frozenset(others) for _, _, others in forms))
+
+
+def _categories(forms: list) -> frozenset[str]:
+    return frozenset(entry["category"] for _, entry, _ in forms)
+
+
+def _weights(forms: list) -> tuple[tuple[frozenset[str], float], ...]:
+    """What the terms of these forms could add to the score, by the categories they require."""
+    weights: dict[frozenset[str], dict[str, float]] = {}
+    for _, entry, _ in forms:
+        if entry["weight"] > 0:
+            weights.setdefault(frozenset(entry["requires"]), {})[entry["term"]] = entry["weight"]
+    return tuple((requires, sum(terms.values())) for requires, terms in weights.items())
 
 
 def word_ranks() -> dict[str, int]:
@@ -193,7 +320,8 @@ def _entries(categories: dict[str, Any], language: str | None) -> list[dict[str,
         for term in spec["terms"]:
             forms = sorted({" ".join(fold(form).text.split()) for form in expand(term)} - {""})
             entries.append({"term": term, "forms": forms, "category": category,
-                            "weight": spec["weight"], "language": spec["language"] or language})
+                            "weight": spec["weight"], "language": spec["language"] or language,
+                            "requires": list(spec.get("requires") or ())})
     return entries
 
 

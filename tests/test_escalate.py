@@ -1,0 +1,215 @@
+"""`escalate-to-comms` (situations to hand to the communication service) and what the `lexicon`
+kind gives it: weak cues that count only together (`requires`), innocent senses (weight 0),
+cues that count against (negative weights) and words joined by underscores in handles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from socialrules import Linter, Post
+from socialrules.errors import SocialrulesError
+from socialrules.loader import builtin_rules_dir, load_rule_file, load_rules
+from socialrules.models import PostKind
+
+RULE = """\
+check: lexicon
+severity: info
+summary: {{en: a test rule, fr: une règle de test}}
+message: {{en: "cues: {{cues}}", fr: "indices : {{cues}}"}}
+options: {options}
+guideline:
+  quote: "voici les situations à remonter au service communication de la DINSIC afin d’obtenir une assistance"
+  section: Service communication
+  explanation: {{en: why, fr: pourquoi}}
+examples: {{fail: [{{text: x}}], pass: [{{text: y}}]}}
+"""
+
+# A media word and a request weigh half each and need each other; "job interview" is innocent;
+# published coverage counts against.
+PAIRS = """
+  report: first
+  terms:
+    media: {weight: 0.5, requires: [request], terms: [journalist(s), radio]}
+    request: {weight: 0.5, requires: [media], terms: [interview(s), "your questions"]}
+    innocent: {weight: 0, terms: [job interview(s)]}
+    published: {weight: -0.5, requires: [media], terms: [yesterday's]}"""
+
+
+def lexicon_rule(tmp_path: Path, options: str = PAIRS, name: str = "test-rule"):
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(RULE.format(options=options), encoding="utf-8")
+    return load_rule_file(path)
+
+
+@pytest.fixture(scope="module")
+def pairs(tmp_path_factory):
+    return Linter([lexicon_rule(tmp_path_factory.mktemp("pairs"))])
+
+
+def test_a_weak_cue_alone_says_nothing(pairs):
+    assert pairs.check("Some journalists use the calculator too.") == []
+    assert pairs.check("We ran user interviews last week.") == []
+
+
+def test_weak_cues_that_require_each_other_flag_together(pairs):
+    [finding] = pairs.check("A radio journalist asked for an interview.")
+    assert finding.match == "radio"
+    assert finding.message == "cues: radio (media), journalist(s) (media), interview(s) (request)"
+
+
+def test_two_terms_of_one_category_do_not_meet_its_requirement(pairs):
+    # Both are media words: the category requires a request, which is not there.
+    assert pairs.check("The radio journalist liked it.") == []
+
+
+def test_an_innocent_term_hides_the_cue_it_overlaps(pairs):
+    assert pairs.check("A journalist? Good luck with your job interview!") == []
+    assert pairs.check("A journalist? Good luck with your interview!") != []
+
+
+def test_a_negative_weight_counts_against(pairs):
+    assert pairs.check("Thanks to the radio for yesterday's interview.") == []
+    # Not reported as a cue when the post is flagged.
+    [finding] = pairs.check("Thanks to the radio journalist for yesterday's interview and your questions.")
+    assert "yesterday" not in finding.message
+
+
+def test_a_requirement_must_name_a_category(tmp_path):
+    options = "{terms: {media: {weight: 0.5, requires: [requets], terms: [radio]}}}"
+    with pytest.raises(SocialrulesError, match="requets"):
+        lexicon_rule(tmp_path, options)
+
+
+def test_underscores_separate_words_only_when_asked(tmp_path):
+    text = "@marie_journalist Happy to answer your questions."
+    assert Linter([lexicon_rule(tmp_path, PAIRS)]).check(text) == []
+    linter = Linter([lexicon_rule(tmp_path, PAIRS + "\n  underscores: true", "split")])
+    [finding] = linter.check(text)
+    assert finding.match == "journalist"
+    assert text[finding.start:finding.end] == "journalist"
+    # A multi-word term across an underscore, and still whole words only.
+    assert linter.check("@local_radio_show: your questions?") != []
+    assert linter.check("@radiohead_fan your questions?") == []
+
+
+def test_a_plain_lexicon_still_adds_up_its_weights(tmp_path):
+    # No `requires`: two weak terms of one category flag together, as they always did.
+    options = "{terms: {weak: {weight: 0.5, terms: [viral, buzz]}}}"
+    linter = Linter([lexicon_rule(tmp_path, options)])
+    assert linter.check("viral") == []
+    assert len(linter.check("viral buzz")) == 2
+
+
+WORDS = st.sampled_from(["journalist", "radio", "interview", "your", "questions", "job", "yesterday's",
+                         "the", "a", "@ann_radio", "viral", "#job_interview", "de", "x"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(WORDS, max_size=12))
+def test_the_shortcut_for_texts_that_cannot_score_changes_no_result(tmp_path_factory, words):
+    # The check skips the search when the words of a text cannot reach the score: compare with
+    # the same check made to search every text.
+    rule = lexicon_rule(tmp_path_factory.mktemp("shortcut"), PAIRS + "\n  underscores: true")
+    quick = Linter([rule])
+    slow = Linter([rule])
+    [(_, check)] = slow.checks
+    check.word_needs = {word: frozenset() for word in check.anchors}
+    check._bound = lambda words: float("inf")
+    text = " ".join(words)
+    assert [(f.start, f.end, f.message) for f in quick.check(text)] == \
+        [(f.start, f.end, f.message) for f in slow.check(text)]
+
+
+# ---------------------------------------------------------------- the built-in rule
+
+@pytest.fixture(scope="module")
+def escalate():
+    return Linter([rule for rule in load_rules([builtin_rules_dir()]) if rule.id == "escalate-to-comms"])
+
+
+def flagged(linter, text, lang=None, kind="post", quoted=None) -> bool:
+    post = Post(text=text, lang=lang, kind=PostKind(kind), quoted=quoted)
+    return any(f.rule == "escalate-to-comms" for f in linter.check_post(post))
+
+
+@pytest.mark.parametrize("lang, text", [
+    # bad buzz: something false about us spreading, our denial, a politician's attack
+    ("fr", "Un faux compte qui reprend notre nom et notre logo circule depuis hier : ce n'est pas nous."),
+    ("fr", "La vidéo d'un député qui qualifie notre simulateur d'arnaque fait le tour des réseaux."),
+    ("en", "A fake app using our name is spreading on Android. It is not ours, please report it."),
+    ("en", "An MP called our tool 'a waste of money' in the Commons; we'll respond with the figures."),
+    # press: a media word with what the media ask
+    ("fr", "Une journaliste de Libé voudrait nous interviewer sur le non-recours. Qui est dispo ?"),
+    ("fr", "France 3 aimerait tourner quelques images dans nos locaux mardi."),
+    ("en", "A reporter from the BBC asked if they could film the team next week."),
+    ("en", "A podcast wants one of us on the show to talk about benefit take-up."),
+    # campaign or event: an invitation or a plan beside an event or a campaign
+    ("fr", "La CAF nous propose de participer à sa campagne de rentrée : on regarde le calendrier."),
+    ("fr", "On aimerait organiser un événement avec nos partenaires pour les dix ans du simulateur."),
+    ("en", "Thanks for inviting us to run a workshop at the summit! We'll confirm next week."),
+    ("en", "We're planning a poster campaign with partner services this winter."),
+])
+def test_each_situation_is_flagged_in_both_languages(escalate, lang, text):
+    assert flagged(escalate, text, lang)
+
+
+def test_the_quoted_post_and_handles_are_read(escalate):
+    assert flagged(escalate, "On vous répond en privé !", "fr", "quote",
+                   quoted="Journaliste à Libé, je cherche des équipes qui développent des outils publics, DM ouverts.")
+    assert flagged(escalate, "@paul_journaliste Bonjour, on peut répondre à vos questions jeudi.", "fr", "reply")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Vous vivez à la campagne ? Les aides à la mobilité sont dans le simulateur."),
+    ("fr", "Bon courage pour votre entretien d'embauche, et pensez à refaire une simulation."),
+    ("fr", "Une épidémie virale a mis l'équipe à plat, nos réponses seront plus lentes."),
+    ("fr", "Merci à France Inter pour le reportage diffusé hier, à réécouter ici."),
+    ("fr", "La CNAF a publié un communiqué sur la revalorisation du RSA : le simulateur est à jour."),
+    ("fr", "Attention aux faux SMS qui se font passer pour l'Assurance maladie. Restez vigilants."),
+    ("fr", "Nous serons au salon des maires jeudi, stand B4 : venez nous voir !"),
+    ("fr", "Vous êtes journaliste ? Vos piges comptent comme revenus d'activité."),
+    ("en", "A bee got into the office and the buzz drowned out our standup."),
+    ("en", "Good luck with your job interview tomorrow!"),
+    ("en", "Yes, we fire an event on every completed simulation; see the webhook docs."),
+    ("en", "Thanks to the Guardian for yesterday's piece, which mentions our calculator."),
+    ("en", "Election campaign season means lots of promises. The calculator applies today's rules."),
+    ("en", "Scam alert: texts pretending to be from the tax office are circulating."),
+    ("en", "Sorry about this morning's outage, everything is back to normal."),
+])
+def test_innocent_senses_and_ordinary_posts_pass(escalate, lang, text):
+    assert not flagged(escalate, text, lang)
+
+
+def test_the_message_names_the_cues(escalate):
+    [finding] = escalate.check_post(Post(text="Un journaliste de RTL nous demande une interview.", lang="fr"))
+    assert "journaliste(s) (media)" in finding.message and "interview(s) (media-request)" in finding.message
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(), quoted=st.none() | st.text())
+def test_no_text_makes_the_rule_fail(escalate, text, quoted):
+    escalate.check_post(Post(text=text, quoted=quoted, kind=PostKind.QUOTE if quoted else PostKind.POST))
+
+
+# Words that fill a public-service team's ordinary posts (and the speed benchmark's).
+ORDINARY = ("le la les un une des nouvelle version simulateur aides droits logement prime activité RSA "
+            "merci équipe usagers démarche en ligne formulaire simplifié rendez-vous atelier ouvert code "
+            "données publiques the new release helps people check their benefits in minutes thanks team "
+            "today open data service public numérique accessible mobile compte @betagouv #ServicePublic "
+            "C'est génial ! n'hésitez pas (1/3) CAF https://example.gouv.fr/page")
+
+
+def test_ordinary_words_leave_the_rule_nothing_to_search(escalate):
+    # Speed: a post made of a team's everyday words must stop at the set look-ups, so no term
+    # may rest on such words alone, nor any two of them make a pair that could flag a post.
+    from socialrules.engine import ALL_PLATFORMS, Subject
+
+    [(_, check)] = escalate.checks
+    subject = Subject(Post(text=ORDINARY), ALL_PLATFORMS, escalate.config, None)
+    hits = {word for words in subject.view("text").variant_words
+            for word in check.anchors & words if words.issuperset(check.word_needs[word])}
+    assert check._bound(hits) < check.options.min_score, sorted(hits)
