@@ -481,3 +481,14 @@ def test_what_the_tool_said_against_what_was_paid_is_sarcasm_even_with_the_payer
     assert not boost("Merci @mesaides ! Le simulateur disait 300 €, mais la CAF m'en verse 30.")
     # Whom a quotation names is not whom the sentence is about.
     assert not boost("Merci @mesaides : 40 questions pour finir par « voyez votre CAF ». Top.")
+
+
+def test_a_praise_lexicon_refuses_requires_rather_than_ignoring_it(tmp_path):
+    from socialrules.checks.praise import Praise
+    from socialrules.errors import SocialrulesError
+
+    (tmp_path / "p.yaml").write_text(
+        "language: fr\norigin: a test\ncategories:\n"
+        "  praise: {weight: 1, requires: [other], terms: [génial]}\n", encoding="utf-8")
+    with pytest.raises(SocialrulesError, match="requires"):
+        Praise.prepare({"lexicons": ["p.yaml"]}, tmp_path)

@@ -234,6 +234,10 @@ class Praise(Check):
         options = {key: value for key, value in options.items() if key not in ("entries", "index")}
         prepared = super().prepare(options, folder)
         files, lexicons = read_lexicons(prepared["lexicons"], folder)
+        for path, (_language, categories) in zip(files, lexicons):
+            for name, category in categories.items():
+                if category["requires"]:  # a lexicon rule's option: praise has signals instead
+                    raise SocialrulesError(f"category {name!r}: `requires` is not an option of praise lexicons", path)
         entries = [entry for language, categories in lexicons for entry in _entries(categories, language)]
         entries.extend(_entries(prepared["extend_terms"], None))
         for entry in entries:  # "(a|b)" one of, "(a|b|)" optionally one of
