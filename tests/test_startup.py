@@ -68,3 +68,14 @@ def test_a_draft_imports_neither_pydantic_nor_yaml(tmp_path):
     assert not {name for name in modules if name.split(".")[0] in ("pydantic", "yaml", "emoji")}
     # nor the kinds that judge accounts only
     assert not {"socialrules.checks.influencer", "socialrules.checks.unassessed"} & modules
+
+
+def test_every_built_in_rule_stays_small_in_the_cache():
+    # The rules are cached prepared (lexicons expanded, tables built): a table that copies each
+    # term's forms under every key once made a 700 MB cache file, written at every change.
+    import pickle
+
+    from socialrules.loader import builtin_rules_dir, load_rules
+
+    sizes = {rule.id: len(pickle.dumps(rule, pickle.HIGHEST_PROTOCOL)) for rule in load_rules([builtin_rules_dir()])}
+    assert max(sizes.values()) < 30_000_000, sorted(sizes.items(), key=lambda item: -item[1])[:3]

@@ -1203,7 +1203,9 @@ def _index(entries: list[Entry]) -> dict[str, Any]:
         "phrases": phrases, "symbolic": symbolic, "by_char": by_char,
         "praise_words": frozenset(praise_words), "praise_chars": frozenset(praise_chars),
         # One-word praise that hashtags glue to other words: #MerciMesAides, #ThankYouMesAides.
-        "tag_praise": {glued: entry for entry in entries if entry["category"] not in SIGNALS
+        # Each key's entry is pickled apart (see pack): without its forms, which may be thousands.
+        "tag_praise": {glued: slim for entry in entries if entry["category"] not in SIGNALS
+                       for slim in ({key: value for key, value in entry.items() if key != "forms"},)
                        for glued in (form.replace(" ", "") for form in entry["forms"])
                        if len(glued) >= 5 and _WORD.fullmatch(glued)},
         # Words without which no praise can be about the team: "vous êtes", "l'équipe", "le
