@@ -73,14 +73,12 @@ class Influencer(Check):
 
     @classmethod
     def prepare(cls, options: dict[str, Any], folder: Path) -> dict[str, Any]:
-        from .lexicon import Lexicon
+        from .lexicon import read_entries
 
         options = {key: value for key, value in options.items() if key != "entries"}
         prepared = super().prepare(options, folder)
         if prepared["lexicons"]:
-            lexicon = Lexicon.prepare({"lexicons": prepared["lexicons"]}, folder)
-            prepared["lexicons"] = lexicon["lexicons"]
-            prepared["entries"] = lexicon["entries"]
+            prepared["lexicons"], prepared["entries"] = read_entries(prepared["lexicons"], folder)
         return prepared
 
     def __init__(self, rule, options: InfluencerOptions, config) -> None:

@@ -37,7 +37,7 @@ import regex
 from ..errors import SocialrulesError
 from ..text.lazy import lazy_regex
 from ..text.normalize import fold
-from . import OPTIONS_CONFIG, Check, Hit, OptionsBase, register
+from . import OPTIONS_CONFIG, Check, Hit, OptionsBase, Packed, pack, register
 
 _WORD = lazy_regex(r"\w+")
 _OPTIONAL = lazy_regex(r"\(([^()]*)\)")
@@ -82,8 +82,10 @@ class LexiconOptions(OptionsBase):
     such as "@marie_journaliste" or "#bad_buzz"."""
     report: Literal["each", "first"] = "each"
     """each: a finding per term found; first: one finding, at the first, naming all."""
-    entries: list[dict[str, Any]] = field(default_factory=list)
-    """Filled when the rule is read: every term with its forms, category, weight, language."""
+    entries: Any = field(default_factory=dict)
+    """Filled when the rule is read: every term (category, weight, language...), packed."""
+    index: dict[str, Any] = field(default_factory=dict)
+    """Filled when the rule is read: the forms of the terms by their rarest word (see __init__)."""
 
 
 @register
@@ -94,12 +96,9 @@ class Lexicon(Check):
 
     @classmethod
     def prepare(cls, options: dict[str, Any], folder: Path) -> dict[str, Any]:
-        options = {key: value for key, value in options.items() if key != "entries"}
+        options = {key: value for key, value in options.items() if key not in ("entries", "index")}
         prepared = super().prepare(options, folder)
-        files, lexicons = read_lexicons(prepared["lexicons"], folder)
-        entries = [entry for language, categories in lexicons for entry in _entries(categories, language)]
-        for table in ("terms", "extend_terms"):
-            entries.extend(_entries(prepared[table], None))
+        files, entries = read_entries(prepared["lexicons"], folder, prepared["terms"], prepared["extend_terms"])
         if not entries:
             raise SocialrulesError("a lexicon rule needs terms (`terms` or `lexicons`)")
         names = {entry["category"] for entry in entries}
@@ -114,28 +113,37 @@ class Lexicon(Check):
             entry["anchors"] = [_rarest(form_words, ranks) for form_words in words]
             entry["others"] = [tuple(word for word in form_words if word != anchor)
                                for form_words, anchor in zip(words, entry["anchors"])]
+        # Index every form by its rarest word, so that a text is searched only for the terms
+        # whose rarest word it contains (a set intersection, in C), and only when it has all of
+        # their words ("fuite de données" is looked for in texts that say "fuite" and "données").
+        # The index is built here, cached, and packed: a run unpickles only the words its posts
+        # hold (each term without its forms, which it no longer needs).
+        terms = [{key: value for key, value in entry.items() if key not in ("forms", "anchors", "others")}
+                 for entry in entries]
+        by_word: dict[str, list[tuple[str, dict[str, Any], tuple[str, ...]]]] = {}
+        symbols: list[tuple[str, dict[str, Any]]] = []  # terms with no letters: emoji
+        for entry, term in zip(entries, terms):
+            for form, anchor, others in zip(entry["forms"], entry["anchors"], entry["others"]):
+                if anchor is None:
+                    symbols.append((form, term))
+                else:
+                    by_word.setdefault(anchor, []).append((form, term, others))
         prepared["lexicons"] = files
-        prepared["entries"] = entries
+        prepared["entries"] = pack(dict(enumerate(terms)))
+        prepared["index"] = {"anchors": frozenset(by_word), "by_word": pack(by_word), "symbols": symbols,
+                             # The scoring shortcut is exact only without `requires` and weights of 0 or less.
+                             "plain": all(term["weight"] > 0 and not term["requires"] for term in terms)}
         return prepared
 
     def __init__(self, rule, options: LexiconOptions, config) -> None:
         super().__init__(rule, options, config)
-        # Index every form by its rarest word, so that a text is searched only for the terms
-        # whose rarest word it contains (a set intersection, in C), and only when it has all of
-        # their words ("fuite de données" is looked for in texts that say "fuite" and "données").
-        self.by_word: dict[str, list[tuple[str, dict[str, Any], tuple[str, ...]]]] = {}
-        self.symbols: list[tuple[str, dict[str, Any]]] = []  # terms with no letters: emoji
-        for entry in options.entries:
-            for form, anchor, others in zip(entry["forms"], entry["anchors"], entry["others"]):
-                if anchor is not None:
-                    self.by_word.setdefault(anchor, []).append((form, entry, others))
-                else:
-                    self.symbols.append((form, entry))
-        self.anchors = frozenset(self.by_word)
+        index = options.index
+        self.anchors: frozenset[str] = index["anchors"]
+        self.by_word: dict[str, list[tuple[str, dict[str, Any], tuple[str, ...]]]] = Packed(index["by_word"])
+        self.symbols: list[tuple[str, dict[str, Any]]] = index["symbols"]
         self.ascii_symbols = any(form.isascii() for form, _ in self.symbols)  # else only emoji
         self._patterns: dict[tuple[str, bool], regex.Pattern[str]] = {}
-        # The scoring shortcut below is exact only without `requires` and weights of 0 or less.
-        self.plain = all(entry["weight"] > 0 and not entry["requires"] for entry in options.entries)
+        self.plain: bool = index["plain"]
         # For each word, what the terms it indexes need besides it, their categories and what
         # they could add to the score: a bound that spares the search to texts whose words cannot
         # flag them (weak cues of one kind alone, a common word or two). Made on first look-up.
@@ -323,6 +331,16 @@ def _entries(categories: dict[str, Any], language: str | None) -> list[dict[str,
                             "weight": spec["weight"], "language": spec["language"] or language,
                             "requires": list(spec.get("requires") or ())})
     return entries
+
+
+def read_entries(names: list[str], folder: Path, *inline: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:
+    """The lexicon files named (their absolute paths) and every term of them and of the
+    ``inline`` categories, with its forms, category, weight and language."""
+    files, lexicons = read_lexicons(names, folder)
+    entries = [entry for language, categories in lexicons for entry in _entries(categories, language)]
+    for categories in inline:
+        entries.extend(_entries(categories, None))
+    return files, entries
 
 
 def read_lexicons(names: list[str], folder: Path, category: type = Category,
