@@ -247,8 +247,10 @@ class Tone(Check):
         # The words of each failure and praise phrase, under the rarest: without all those of a
         # failure, praise cannot be mock praise, and a clean post with "merci" or 👏 is not read
         # further. None if a phrase has no word (then any text may hold one).
-        index["failure_words"] = _phrase_words(singles, index["multis"], "failure", frequent, common)
-        index["praise_words"] = _phrase_words(singles, index["multis"], "praise", frequent, common)
+        # Packed by word (see `Packed`): thousands of small sets are slow to unpickle at each start.
+        index["failure_words"] = _packed_phrases(_phrase_words(singles, index["multis"], "failure", frequent, common))
+        index["praise_words"] = _packed_phrases(_phrase_words(singles, index["multis"], "praise", frequent, common))
+        index["mask_words"] = pack(index["mask_words"])
         index["eyerolls"] = sorted(word for table in singles.values() for word, roles in table.items()
                                    if "eyeroll" in roles and not _PLAIN_WORD.match(word))
         # The grammar tables of each language stay pickled until a post in that language needs them.
@@ -272,7 +274,7 @@ class Tone(Check):
         self.symbol_chars = frozenset(char for symbol in self.symbols for char in symbol if not char.isascii())
         self.ascii_symbols = [symbol for symbol in self.symbols if symbol.isascii()]
         # The words of the cue terms by first letter: what an asterisk-masked word can stand for.
-        self.mask_words: dict[str, dict[str, frozenset[str | None]]] = table["mask_words"]
+        self.mask_words: dict[str, dict[str, frozenset[str | None]]] = Packed(table["mask_words"])
         # Grammar markers, per language (None: any): word -> roles, and first word -> the
         # multi-word forms starting with it, with the words they need.
         self.singles: dict[str | None, dict[str, set[str]]] = Packed(table["singles"])
@@ -287,8 +289,8 @@ class Tone(Check):
         self.caps_you = lazy_regex(r"\b(?:%s)\b" % "|".join(
             regex.escape(word.upper()) for word in sorted(self.you_words, key=len, reverse=True)))
         self.shout_words: frozenset[str] = table["shout_words"]
-        self.failure_words: tuple[frozenset[str], dict[str, Any]] | None = table["failure_words"]
-        self.praise_words: tuple[frozenset[str], dict[str, Any]] | None = table["praise_words"]
+        self.failure_words: tuple[frozenset[str], dict[str, Any]] | None = _unpacked_phrases(table["failure_words"])
+        self.praise_words: tuple[frozenset[str], dict[str, Any]] | None = _unpacked_phrases(table["praise_words"])
         self.eyerolls = frozenset(char for symbol in table["eyerolls"] for char in symbol if not char.isascii())
 
     # --- running --------------------------------------------------------------------------
@@ -1201,6 +1203,16 @@ def _phrase_words(singles, multis, role: str, frequent: set[str], common: set[st
     return frozenset(table), {
         anchor: (alone[0], frozenset(by_second), {second: sorted(needs, key=sorted) for second, needs in by_second.items()})
         for anchor, (alone, by_second) in table.items()}
+
+
+def _packed_phrases(table):
+    """A _phrase_words table with its per-word part packed (None stays None)."""
+    return None if table is None else (table[0], pack(table[1]))
+
+
+def _unpacked_phrases(table):
+    """A packed _phrase_words table as the check reads it: its per-word part unpickled on demand."""
+    return None if table is None else (table[0], Packed(table[1]))
 
 
 def _has_phrase(words: frozenset[str], table) -> bool:
