@@ -24,12 +24,14 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from yaml.nodes import MappingNode
+
 from ..errors import SocialrulesError
 from ..models import Media, Platform, Post, PostEntry, PostKind, Source, Suppression
 from ..yamlfile import YamlDocument, gc_paused, load_yaml, pydantic_errors, scalar_anchors
 
 _IGNORE_COMMENT = re.compile(r"#\s*socialrules:\s*ignore\[([^\]]*)\]\s*(.*)")
-_TEXT_FIELDS = ("text", "spoiler_text", "quoted")
+_OTHER_TEXT_FIELDS = ("spoiler_text", "quoted")  # checked, as text is
 
 
 def read(text: str, shown: str, syntax: str = "yaml") -> list[Post]:
@@ -216,9 +218,7 @@ def _plain_entry(item: Any) -> PostEntry | None:
 
 
 def _field_nodes(node) -> dict[str, Any]:
-    import yaml
-
-    if not isinstance(node, yaml.MappingNode):
+    if not isinstance(node, MappingNode):
         return {}
     return {key.value: value for key, value in node.value}
 
@@ -235,12 +235,20 @@ def _source(document: YamlDocument, node, value: str) -> Source:
     return Source(document.path, anchors=scalar_anchors(document, node, value))
 
 
+def _start_source(document: YamlDocument, node) -> Source:
+    """Where a node starts (a date, an account, a one-line value): `_source` with no text to place."""
+    if document.root is None:
+        return Source(document.path, line=document.line_offset + 1)
+    mark = node.start_mark
+    return Source(document.path, anchors=((0, mark.line + 1 + document.line_offset, mark.column + 1),))
+
+
 def _expand(document: YamlDocument, entry: PostEntry, index: int, node, fields: dict, first_line: int,
             directives: bool = False) -> list[Post]:
     """The entry as posts: one, or one per part of a thread."""
     shown = document.path
     field_sources: dict[str, Source] = {}
-    for name in _TEXT_FIELDS[1:]:
+    for name in _OTHER_TEXT_FIELDS:
         if fields.get(name) is not None and getattr(entry, name):
             field_sources[name] = _source(document, fields[name], getattr(entry, name))
     media_nodes = fields.get("media")
@@ -255,7 +263,7 @@ def _expand(document: YamlDocument, entry: PostEntry, index: int, node, fields: 
         field_sources["tool"] = _source(document, fields["tool"], entry.tool)
     for name in ("scheduled_at", "account"):
         if fields.get(name) is not None:
-            field_sources[name] = _source(document, fields[name], "")
+            field_sources[name] = _start_source(document, fields[name])
     suppressions = {item.rule: item.reason for item in entry.ignore}
     ignore_nodes = fields.get("ignore")
     for position, item in enumerate(entry.ignore):
