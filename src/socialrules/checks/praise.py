@@ -64,6 +64,7 @@ from ..text.lazy import lazy_regex
 from ..text.normalize import Folded, fold
 from . import OPTIONS_CONFIG, Check, Hit, OptionsBase, Packed, pack, register
 from .lexicon import Category, _entries, read_lexicons
+from .tone import expand
 
 SIGNALS = frozenset({
     "negation", "negation-scope", "conditional", "intensifier", "copula", "failure", "hostile",
@@ -242,7 +243,7 @@ class Praise(Check):
         entries.extend(_entries(prepared["extend_terms"], None))
         for entry in entries:  # "(a|b)" one of, "(a|b|)" optionally one of
             if "|" in entry["term"]:
-                entry["forms"] = sorted({" ".join(fold(form).text.split()) for form in _alternatives(entry["term"])}
+                entry["forms"] = sorted({" ".join(fold(form).text.split()) for form in expand(entry["term"], limit=None)}
                                         - {""})
         if not any(entry["category"] not in SIGNALS for entry in entries):
             raise SocialrulesError("a praise rule needs praise terms (`lexicons` or `extend_terms`)")
@@ -1229,34 +1230,6 @@ def _index(entries: list[Entry]) -> dict[str, Any]:
             for form in entry["forms"] if _WORD.search(form) and _GAP not in form
             for char in _SYMBOLIC.findall(form)),
     }
-
-
-def _alternatives(term: str) -> list[str]:
-    """Every form of a term: "(x)" optional, "(a|b)" one of, "(a|b|)" optionally one of."""
-    depth, start = 0, -1
-    for index, char in enumerate(term):
-        if char == "(":
-            if depth == 0:
-                start = index
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                head, inner, tail = term[:start], term[start + 1 : index], term[index + 1 :]
-                choices, level, current = [], 0, ""
-                for part in inner:
-                    if part == "|" and level == 0:
-                        choices.append(current)
-                        current = ""
-                        continue
-                    level += (part == "(") - (part == ")")
-                    current += part
-                choices.append(current)
-                if len(choices) == 1:
-                    choices = ["", choices[0]]
-                return list(dict.fromkeys(head + choice + rest for option in choices
-                                          for choice in _alternatives(option) for rest in _alternatives(tail)))
-    return [term]
 
 
 def _name_like(word: str) -> bool:

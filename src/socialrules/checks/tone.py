@@ -1338,8 +1338,9 @@ def tokens_of(form: str) -> tuple[str, ...]:
     return tuple(tokens)
 
 
-def expand(term: str, limit: int = 4096) -> list[str]:
-    """Every form of a term: "(x)" optional, "(a|b)" one of, "(a|b|)" optionally one of."""
+def expand(term: str, limit: int | None = 4096) -> list[str]:
+    """Every form of a term: "(x)" optional, "(a|b)" one of, "(a|b|)" optionally one of (at
+    most ``limit`` forms: a typo in a long term can multiply them beyond use; None: no limit)."""
     depth, start = 0, -1
     for index, char in enumerate(term):
         if char == "(":
@@ -1357,11 +1358,11 @@ def expand(term: str, limit: int = 4096) -> list[str]:
                     choices = ["", choices[0]]
                 forms = list(dict.fromkeys(head + choice + rest for option in choices
                                            for choice in expand(option, limit) for rest in expand(tail, limit)))
-                if len(forms) > limit:
-                    raise SocialrulesError(f"tone term {term!r} has more than {limit} forms")
+                if limit is not None and len(forms) > limit:
+                    raise SocialrulesError(f"term {term!r} has more than {limit} forms")
                 return forms
     if depth != 0:
-        raise SocialrulesError(f"unbalanced parentheses in tone term {term!r}")
+        raise SocialrulesError(f"unbalanced parentheses in term {term!r}")
     return [term]
 
 
