@@ -195,8 +195,8 @@ def _construct_without_aliases(loader: Any, root: yaml.Node, path: str, text: st
 
 
 # An anchor (&name) or an alias (*name) is a token of its own: at the start of the text, or
-# after a space, a line break or a flow indicator ("[&a x, *a]", {"k":&a x}). "R&D", "a=1&b=2",
-# "5*3" or "Tom & Jerry" in a text are none.
+# after a space, a line break, a flow indicator or a key's "?" ("[&a x, *a]", {"k":&a x}).
+# "R&D", "a=1&b=2", "5*3" or "Tom & Jerry" in a text are none.
 _BEFORE_TOKEN = frozenset("[{,:?\ufeff")
 
 
