@@ -35,7 +35,7 @@ from typing import Any, Literal
 import regex
 
 from ..errors import SocialrulesError
-from ..text.lazy import lazy_regex
+from ..text.lazy import Memo, lazy_regex
 from ..text.normalize import fold
 from . import OPTIONS_CONFIG, Check, Hit, OptionsBase, Packed, pack, register
 
@@ -147,9 +147,10 @@ class Lexicon(Check):
         # For each word, what the terms it indexes need besides it, their categories and what
         # they could add to the score: a bound that spares the search to texts whose words cannot
         # flag them (weak cues of one kind alone, a common word or two). Made on first look-up.
-        self.word_needs = _PerWord(self.by_word, _needs)
-        self.word_categories = _PerWord(self.by_word, _categories)
-        self.word_weights = _PerWord(self.by_word, _weights)
+        by_word = self.by_word
+        self.word_needs = Memo(lambda word: _needs(by_word[word]))
+        self.word_categories = Memo(lambda word: _categories(by_word[word]))
+        self.word_weights = Memo(lambda word: _weights(by_word[word]))
 
     def _pattern(self, form: str, underscores: bool = False) -> regex.Pattern[str]:
         key = (form, underscores)
@@ -258,19 +259,6 @@ class Lexicon(Check):
                 kept.append((start, end, field_name, entry))
                 end_of_last = end
         return kept
-
-
-class _PerWord(dict):
-    """A value per indexed word, computed from the word's forms on first look-up: a run over one
-    draft looks up a handful of the thousands of words."""
-
-    def __init__(self, by_word: dict[str, list], make) -> None:
-        super().__init__()
-        self.by_word, self.make = by_word, make
-
-    def __missing__(self, word: str):
-        value = self[word] = self.make(self.by_word[word])
-        return value
 
 
 def _needs(forms: list) -> frozenset[str]:
