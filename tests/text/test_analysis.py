@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from socialrules.text.analysis import _EMOJI, TextView, find_emoji, word_list
-from socialrules.text.normalize import _FOLD, fold
+from socialrules.text.normalize import _FOLD, fold, variants
 
 # Characters that make and break emoji: bases, selectors, keycaps, joiners, skin tones, flags,
 # pictographs below U+2100 that need a selector (©, ‼), and ordinary letters and digits.
@@ -67,3 +67,22 @@ def test_non_ascii_and_the_count_above_latin1_are_what_the_characters_say(text):
 
 def test_words_are_runs_of_word_characters():
     assert word_list("l'équipe, c'est @nous #top 2026!") == ["l", "équipe", "c", "est", "nous", "top", "2026"]
+
+
+# Letters, digits and l33t symbols, the separators of spaced-out words, and blanks of every sort;
+# and texts with spaced-out words ("c o n", "i.d.i.o.t") among such characters.
+OBFUSCATION = st.text(st.sampled_from("ab cdé0134@$€!|£._*-\t\n\u00a0\u2028x"), max_size=40)
+SPACED = st.lists(st.one_of(
+    st.tuples(st.sampled_from(" ._*-"), st.lists(st.sampled_from("abcéx1@"), min_size=2, max_size=6))
+    .map(lambda parts: parts[0].join(parts[1])),
+    OBFUSCATION), max_size=4).map(" ".join)
+
+
+@given(st.one_of(SPACED, OBFUSCATION, st.text(max_size=40), LATIN))
+def test_variants_read_token_by_token_are_those_of_the_whole_text(text):
+    # A view skips the search for l33t and spaced letters when none of its text's tokens may hold
+    # them: it must find the same variants, and the same words in each, as the full search.
+    view = TextView(text)
+    expected = variants(view.folded)
+    assert [variant.text for variant in view.variants] == [variant.text for variant in expected]
+    assert view.variant_words == [frozenset(word_list(variant.text)) for variant in expected]

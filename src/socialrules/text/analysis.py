@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from itertools import chain
-from typing import Callable, Generic, Iterator, TypeVar
+from typing import Callable, Generic, TypeVar
 
 from .entities import find_hashtags
 from .lazy import lazy_re, lazy_regex
 from .mastodon import find_mentions
-from .normalize import Folded, fold, variants
+from .normalize import Folded, fold, may_be_obfuscated, variants
 from .urls import find_urls
 
 _T = TypeVar("_T")
@@ -46,30 +46,47 @@ _WORD_CHARS = lazy_regex(r"\w+")
 
 class _TokenWords(dict):
     """The words (runs of word characters) of each blank-separated token met so far: texts
-    repeat their tokens, and a look-up is several times quicker than scanning the text again."""
+    repeat their tokens, and a look-up is several times quicker than scanning the text again.
+    Tokens that may hide an obfuscated word are also put in ``odd``: a text none of whose
+    tokens is there has no variant to build, which a set test tells without a scan."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.odd: set[str] = set()
 
     def __missing__(self, token: str) -> tuple[str, ...]:
+        words = self[token] = tuple(_WORD_CHARS.findall(token))
+        if may_be_obfuscated(token):
+            self.odd.add(token)
+        return words
+
+    def of(self, text: str) -> list[tuple[str, ...]]:
+        """The words of each token of ``text``."""
         if len(self) > 200_000:  # a bound on memory for long runs over varied texts
             self.clear()
-        words = self[token] = tuple(_WORD_CHARS.findall(token))
-        return words
+            self.odd.clear()
+        return list(map(self.__getitem__, text.split()))
+
+    def read(self, text: str) -> tuple[list[tuple[str, ...]], bool]:
+        """The words of each token of ``text``, and whether one token may be obfuscated."""
+        if len(self) > 200_000:  # (not while the text is read: its tokens must stay in `odd`)
+            self.clear()
+            self.odd.clear()
+        tokens = text.split()
+        return list(map(self.__getitem__, tokens)), not self.odd.isdisjoint(tokens)
 
 
 _TOKEN_WORDS = _TokenWords()
 
 
-def _words(text: str) -> Iterator[str]:
-    return chain.from_iterable(map(_TOKEN_WORDS.__getitem__, text.split()))
-
-
 def word_list(text: str) -> list[str]:
     """The words of ``text`` in order: its runs of word characters."""
-    return list(_words(text))
+    return list(chain.from_iterable(_TOKEN_WORDS.of(text)))
 
 
 def word_set(text: str) -> frozenset[str]:
     """The distinct words of ``text``."""
-    return frozenset(_words(text))
+    return frozenset(chain.from_iterable(_TOKEN_WORDS.of(text)))
 
 
 _WORD = lazy_regex(r"\w+(?:['’-]\w+)*")
@@ -118,14 +135,23 @@ class TextView:
         return fold(self.text, self.non_ascii if self.above_latin1 else None)
 
     @computed
+    def _tokens(self) -> tuple[list[tuple[str, ...]], bool]:
+        """The words of each token of the folded text, and whether one may be obfuscated: one
+        reading for the two below."""
+        return _TOKEN_WORDS.read(self.folded.text)
+
+    @computed
     def variants(self) -> list[Folded]:
         """The folded text and its de-obfuscated variants (l33t, spaced letters)."""
+        if not self._tokens[1]:  # most texts: no token to read again, no variant
+            return [self.folded]
         return variants(self.folded)
 
     @computed
     def variant_words(self) -> list[frozenset[str]]:
         """The distinct words of each variant, for quick lexicon look-ups."""
-        return [word_set(variant.text) for variant in self.variants]
+        first = frozenset(chain.from_iterable(self._tokens[0]))
+        return [first, *(word_set(variant.text) for variant in self.variants[1:])]
 
     @computed
     def urls(self) -> list[tuple[int, int]]:

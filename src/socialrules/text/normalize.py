@@ -269,6 +269,15 @@ def unspace(folded: Folded, lead: bool = False) -> Folded | None:
     return Folded("".join(pieces), tuple(origin))
 
 
+def may_be_obfuscated(token: str) -> bool:
+    """Whether a blank-free token may hold what variants() undoes: l33t, or a letter between
+    separators (a spaced-out word's part). A text none of whose tokens may has no other variant
+    than itself; the test is exact for l33t, whose look-arounds never cross a blank, and errs on
+    the safe side for spaced letters."""
+    return (_MAY_BE_LEET.search(token) is not None
+            or _SEPARATED_LETTER.search(f" {token} ") is not None)
+
+
 def variants(text: str | Folded) -> list[Folded]:
     """The folded text, then the variants that undo obfuscation (only those that differ); given
     a text already folded, its variants."""
