@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import pickle
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,8 @@ from socialrules import Linter, Post
 from socialrules.checks.secret import mask
 from socialrules.engine import rule_selected
 from socialrules.loader import load_rule_file
-from socialrules.models import Config, Media, Platform, PostKind, Source
+from socialrules.models import (Config, Finding, Location, Media, Platform, PostKind, Source,
+                               new_finding, new_location)
 
 RULE = """\
 check: {check}
@@ -97,6 +100,28 @@ def test_severity_override_and_selection_from_config(tmp_path):
     [finding] = Linter([rule], config).check("idiot")
     assert finding.severity == "error"
     assert Linter([rule], Config(ignore=("test-*",))).check("idiot") == []
+
+
+def test_a_value_the_check_did_not_give_prints_as_its_placeholder(tmp_path):
+    # `percent` is a metric placeholder, given for capitals only: a hashtag count leaves it out.
+    rule = make_rule(tmp_path, check="metric", options="{measure: hashtags, max: 1}",
+                     message="{value} hashtags ({percent})")
+    [finding] = Linter([rule]).check("#a #b")
+    assert finding.message == "2 hashtags ({percent})"
+
+
+def test_findings_the_engine_makes_are_frozen_findings_like_any_other():
+    values = {field.name: f"value of {field.name}" for field in dataclasses.fields(Finding)}
+    finding = new_finding(**values)  # a field missing from new_finding would fail here
+    assert type(finding) is Finding and finding == Finding(**values)
+    location = new_location("posts.yaml", 1, 2, 3, 4)
+    assert type(location) is Location and location == Location("posts.yaml", 1, 2, 3, 4)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        finding.message = "changed"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        location.line = 9
+    assert pickle.loads(pickle.dumps(finding)) == finding
+    assert dataclasses.replace(finding, rule="other").rule == "other"
 
 
 def test_option_override_from_config(tmp_path):

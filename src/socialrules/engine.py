@@ -11,12 +11,12 @@ import gc
 import os
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from .checks import Check, Hit, Traits, get_kind, kind_traits
 from .errors import SocialrulesError
-from .models import (Account, Config, Finding, Location, Platform, Post, PostKind, Rule, Severity,
-                     Source)
+from .models import (Account, Config, Finding, Platform, Post, PostKind, Rule, Severity,
+                     Source, new_finding, new_location)
 from .text.analysis import TextView
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ class Subject:
     the current rule checks it for (None for a rule that applies to every platform)."""
 
     __slots__ = ("post", "platforms", "platform", "config", "now", "rules_in_force",
-                 "used_suppressions", "_views", "_text_only")
+                 "used_suppressions", "_views", "_text_only", "_only_text")
 
     def __init__(self, post: Post, platforms: tuple[Platform, ...], config: Config,
                  now: dt.datetime | None = None) -> None:
@@ -45,6 +45,7 @@ class Subject:
         self._views: dict[str, TextView] = {}
         # The usual post has a text and nothing else to read: no warning, quote or media.
         self._text_only = not (post.spoiler_text or post.quoted or post.media)
+        self._only_text: tuple[tuple[str, TextView]] | None = None  # texts() of such a post
 
     def view(self, field: str = "text") -> TextView:
         view = self._views.get(field)
@@ -68,12 +69,16 @@ class Subject:
         # on them is placed by the post's field_sources.
         return ""
 
-    def texts(self, fields: Sequence[str]) -> list[tuple[str, TextView]]:
+    def texts(self, fields: Sequence[str]) -> Sequence[tuple[str, TextView]]:
         """(field name, view) for each non-empty text among ``fields`` ("alt" means every media
         description, named "media[N].alt")."""
         post = self.post
         if self._text_only and "tool" not in fields:  # the usual post: rules ask post after post
-            return [("text", self.view("text"))] if post.text and "text" in fields else []
+            if not post.text or "text" not in fields:
+                return ()
+            if self._only_text is None:
+                self._only_text = (("text", self.view("text")),)
+            return self._only_text
         found: list[tuple[str, TextView]] = []
         for field in fields:
             if field == "alt":
@@ -295,16 +300,14 @@ class Linter:
         source = account.source or _NO_SOURCE
         # An account is one line of its file (or one object): the finding is at its start.
         line, column = source.position("", 0)
-        values = _Values(hit.values)
+        values = dict(hit.values)
         match = text[hit.start : hit.end]
         values.setdefault("match", match)
         values.setdefault("handle", account.handle)
-        return Finding(
-            rule=rule.id, severity=rule.severity, message=_fill(rule.message, self.lang, values),
-            guideline=rule.guideline, location=Location(source.path or None, line, column, line, column),
-            match=match, fix=_fill(rule.fix, self.lang, values) if rule.fix else None,
-            post=account.handle, platform=None, field=hit.field, start=hit.start, end=hit.end,
-        )
+        return new_finding(rule.id, rule.severity, _fill(rule.message, self.lang, values), rule.guideline,
+                           new_location(source.path or None, line, column, line, column), match,
+                           _fill(rule.fix, self.lang, values) if rule.fix else None, account.handle,
+                           None, hit.field, hit.start, hit.end)
 
     @staticmethod
     def _suppress(subject: Subject, findings: list[Finding]) -> list[Finding]:
@@ -330,15 +333,14 @@ class Linter:
             end_line, end_column = source.position(text, hit.end)
         else:  # on the same line: no need to count the lines again
             end_line, end_column = line, column + hit.end - hit.start
-        values = _Values(hit.values)
+        values = dict(hit.values)
         # A check may show something else than the text as the match: a secret, masked, so that
         # reports and CI logs do not spread it.
         match = values.setdefault("match", text[hit.start : hit.end])
-        # Positional: Finding's fields in order (quicker than keywords, for many findings).
-        return Finding(rule.id, rule.severity, _fill(rule.message, self.lang, values), rule.guideline,
-                       Location(source.path or None, line, column, end_line, end_column), match,
-                       _fill(rule.fix, self.lang, values) if rule.fix else None, reference,
-                       subject.platform, hit.field, hit.start, hit.end)
+        return new_finding(rule.id, rule.severity, _fill(rule.message, self.lang, values), rule.guideline,
+                           new_location(source.path or None, line, column, end_line, end_column), match,
+                           _fill(rule.fix, self.lang, values) if rule.fix else None, reference,
+                           subject.platform, hit.field, hit.start, hit.end)
 
 
 def _platforms(rule: Rule, subject: Subject) -> list[Platform | None]:
@@ -348,9 +350,15 @@ def _platforms(rule: Rule, subject: Subject) -> list[Platform | None]:
     return [p for p in subject.platforms if p in rule.applies_to.platforms]
 
 
-def _fill(template: Localized, lang: str, values: _Values) -> str:
+def _fill(template: Localized, lang: str, values: dict[str, Any]) -> str:
     text = template.get(lang)
-    return text.format_map(values) if "{" in text else text
+    if "{" not in text:
+        return text
+    try:
+        # A plain dict: a dict subclass's items are looked up through Python, ~3x slower.
+        return text.format_map(values)
+    except KeyError:
+        return text.format_map(_Values(values))
 
 
 def _order(finding: Finding) -> tuple:

@@ -353,6 +353,45 @@ class Finding(Model):
     end: int = 0
 
 
+# --- findings, made quickly ----------------------------------------------------------------------
+# A frozen dataclass's __init__ sets each field through object.__setattr__, which costs five times
+# a plain assignment: ~20,000 instructions for a Finding, 10,000 for its Location, and a large
+# schedule or archive has thousands of findings. The engine makes them as drafts instead: a
+# subclass that adds no field and allows assignment, whose instances then become the frozen class
+# (the same memory layout, so Python allows the change of class).
+
+
+def _draft(frozen: type) -> type:
+    # Both of object's methods, not only __setattr__: Python then sets attributes directly, in C.
+    return type(f"_{frozen.__name__}Draft", (frozen,),
+                {"__slots__": (), "__setattr__": object.__setattr__, "__delattr__": object.__delattr__})
+
+
+_LocationDraft = _draft(Location)
+_FindingDraft = _draft(Finding)
+
+
+def new_location(path: str | None, line: int, column: int, end_line: int, end_column: int) -> Location:
+    """``Location(...)``, quicker."""
+    location = _LocationDraft.__new__(_LocationDraft)
+    location.path, location.line, location.column = path, line, column
+    location.end_line, location.end_column = end_line, end_column
+    location.__class__ = Location
+    return location
+
+
+def new_finding(rule: str, severity: Severity, message: str, guideline: Guideline,
+                location: Location, match: str, fix: str | None, post: str | int | None,
+                platform: Platform | None, field: str, start: int, end: int) -> Finding:
+    """``Finding(...)`` with every field given, quicker."""
+    finding = _FindingDraft.__new__(_FindingDraft)
+    finding.rule, finding.severity, finding.message, finding.guideline = rule, severity, message, guideline
+    finding.location, finding.match, finding.fix, finding.post = location, match, fix, post
+    finding.platform, finding.field, finding.start, finding.end = platform, field, start, end
+    finding.__class__ = Finding
+    return finding
+
+
 # --- rules -------------------------------------------------------------------------------------
 
 
