@@ -237,3 +237,26 @@ def test_a_rule_sees_the_non_empty_texts_it_asks_for_in_its_order(post, fields, 
         found = subject.texts(fields)
         assert [name for name, _view in found] == expected
         assert [view.text for _name, view in found] == [subject.field_text(name) for name in expected]
+
+
+def test_many_posts_checked_together_get_the_findings_each_gets_alone():
+    # Rules run over slices of a large batch: the findings and their posts must be those of each
+    # post checked alone, on both sides of a slice's edge, for rules limited to some kinds or
+    # platforms too (rules that compare posts are left out: alone, a post has nothing to compare).
+    linter = Linter.from_config(discover=False, ignore=["duplicate-post", "cadence", "schedule-*",
+                                                        "thread-numbering"])
+    drafts = [
+        Post(text="Bravo @mesaides, super boulot !", kind=PostKind.BOOST, quoted="Bravo @mesaides, super boulot !"),
+        Post(text="x" * 300, platforms=(Platform.TWITTER,)),
+        Post(text="Espèce d'1D10T, tu n'as rien compris", kind=PostKind.REPLY),
+        Post(text="Nouvelle version du simulateur #servicepublic 🎉🎉🎉🎉🎉🎉🎉"),
+        Post(text="y" * 600, platforms=(Platform.MASTODON,)),
+    ]
+    posts = [drafts[i % len(drafts)] for i in range(700)]
+    alone = [finding for i, post in enumerate(posts) for finding in linter.check_posts([post], start=i)]
+    together = linter.check_posts(posts)
+    assert len(together) > 700
+    def seen(findings):
+        return sorted((f.post, f.rule, f.platform or "", f.start, f.end, f.message) for f in findings)
+
+    assert seen(together) == seen(alone)

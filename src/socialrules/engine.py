@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 ALL_PLATFORMS = (Platform.TWITTER, Platform.MASTODON)
 _NO_SOURCE = Source(path="")
+_SLICE = 256  # posts checked together by each rule in turn (see Linter._check_posts)
 
 
 class Subject:
@@ -244,43 +245,47 @@ class Linter:
                 # A thread's parts share its suppressions: used by one part is used.
                 subject.used_suppressions = threads.setdefault(subject.post.thread_id, set())
         found: list[list[Finding]] = [[] for _ in subjects]
-        everyone = range(len(subjects))
-        of_kinds: dict[tuple[PostKind, ...], list[int]] = {}  # rules restricted to the same kinds
-        for scope in ("post", "posts", "review"):
-            if scope == "review":
-                for subject, findings in zip(subjects, found):
-                    findings[:] = self._suppress(subject, findings)
-            for rule, check in self._checks_where(lambda kind: kind.scope == scope):
-                kinds = rule.applies_to.kinds
-                targets = of_kinds.get(kinds) if kinds else everyone
-                if targets is None:
-                    targets = of_kinds[kinds] = [i for i, s in enumerate(subjects) if s.post.kind in kinds]
-                if scope == "posts":
-                    for index, hit in check.run_all([subjects[i] for i in targets]):
-                        subject = subjects[targets[index]]
-                        found[targets[index]].append(self._finding(rule, subject, hit, start + targets[index]))
-                    continue
-                run = check.run
-                if not rule.applies_to.platforms:  # most rules: once a post, for every platform
-                    chosen = subjects if targets is everyone else [subjects[i] for i in targets]
-                    for i, hits in zip(targets, map(run, chosen)):
-                        for hit in hits:
-                            found[i].append(self._finding(rule, subjects[i], hit, start + i))
-                    continue
-                platforms_of: dict[tuple[Platform, ...], list[Platform | None]] = {}
-                for i in targets:
-                    subject = subjects[i]
-                    platforms = platforms_of.get(subject.platforms)
-                    if platforms is None:
-                        platforms = platforms_of[subject.platforms] = _platforms(rule, subject)
-                    for platform in platforms:
-                        subject.platform = platform
-                        for hit in run(subject):
-                            found[i].append(self._finding(rule, subject, hit, start + i))
-                    subject.platform = None  # what the other rules see
+        # Rule after rule over a slice of the posts at a time, not over all of them: the slice's
+        # posts and analysed texts then stay in the processor's caches from one rule to the next
+        # (a large schedule's are tens of megabytes).
+        each_post = self._checks_where(lambda kind: kind.scope == "post")
+        for low in range(0, len(subjects), _SLICE):
+            self._run_each(each_post, subjects, range(low, min(low + _SLICE, len(subjects))), found, start)
+        for rule, check in self._checks_where(lambda kind: kind.scope == "posts"):
+            targets = _of_kinds(rule, subjects, range(len(subjects)))
+            for index, hit in check.run_all([subjects[i] for i in targets]):
+                i = targets[index]
+                found[i].append(self._finding(rule, subjects[i], hit, start + i))
+        for subject, findings in zip(subjects, found):
+            findings[:] = self._suppress(subject, findings)
+        self._run_each(self._checks_where(lambda kind: kind.scope == "review"), subjects,
+                       range(len(subjects)), found, start)
         findings = [finding for post_findings in found for finding in post_findings]
         findings.sort(key=_order)
         return findings
+
+    def _run_each(self, checks: list[tuple[Rule, Check]], subjects: list[Subject], indices: range,
+                  found: list[list[Finding]], start: int) -> None:
+        """Run checks that see one post at a time over the posts at ``indices``."""
+        for rule, check in checks:
+            targets = _of_kinds(rule, subjects, indices)
+            run = check.run
+            if not rule.applies_to.platforms:  # most rules: once a post, for every platform
+                for i, hits in zip(targets, map(run, map(subjects.__getitem__, targets))):
+                    for hit in hits:
+                        found[i].append(self._finding(rule, subjects[i], hit, start + i))
+                continue
+            platforms_of: dict[tuple[Platform, ...], list[Platform | None]] = {}
+            for i in targets:
+                subject = subjects[i]
+                platforms = platforms_of.get(subject.platforms)
+                if platforms is None:
+                    platforms = platforms_of[subject.platforms] = _platforms(rule, subject)
+                for platform in platforms:
+                    subject.platform = platform
+                    for hit in run(subject):
+                        found[i].append(self._finding(rule, subject, hit, start + i))
+                subject.platform = None  # what the other rules see
 
     def check_accounts(self, accounts: Iterable[Account], *, start: int = 0) -> list[Finding]:
         """The findings for accounts (a follow list): the rules whose kind judges accounts."""
@@ -341,6 +346,12 @@ class Linter:
                            new_location(source.path or None, line, column, end_line, end_column), match,
                            _fill(rule.fix, self.lang, values) if rule.fix else None, reference,
                            subject.platform, hit.field, hit.start, hit.end)
+
+
+def _of_kinds(rule: Rule, subjects: list[Subject], indices: range) -> Sequence[int]:
+    """The indices of the posts of the kinds the rule applies to."""
+    kinds = rule.applies_to.kinds
+    return [i for i in indices if subjects[i].post.kind in kinds] if kinds else indices
 
 
 def _platforms(rule: Rule, subject: Subject) -> list[Platform | None]:
