@@ -42,6 +42,7 @@ def test_fold_is_the_character_table_applied_to_each_character(text):
     # character alone, whatever the text mixes (Turkish İ, final sigma, ligatures, marks).
     assert fold(text).text == text.translate(_FOLD)
     assert fold(text, TextView(text).non_ascii).text == text.translate(_FOLD)
+    assert TextView(text).folded.text == text.translate(_FOLD)  # given its non-ASCII set and bytes
 
 
 @given(LATIN)

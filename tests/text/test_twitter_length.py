@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from socialrules.text import twitter
+from socialrules.text.analysis import TextView
 from socialrules.text.twitter import (V1, V2, V3, TwitterConfig, TwitterCount, twitter_count,
                                      twitter_length)
 from socialrules.text.urls import find_urls
@@ -270,6 +271,9 @@ def test_shortcuts_count_as_the_plain_walk(text, config):
     expected = parse_tweet(text, config)
     assert twitter_count(text, config) == expected
     assert twitter_count(text, config, urls=find_urls(text, require_scheme=False)) == expected
+    # As the twitter-length rule asks: with what the text's view knows already.
+    view = TextView(text)
+    assert twitter_count(text, config, urls=view.urls, above=view.above_latin1) == expected
 
 
 def test_shortcuts_on_conformance_texts():

@@ -89,7 +89,8 @@ class Metric(Check):
 def _twitter_length(check: Metric, subject) -> Hit | None:
     text = subject.post.text
     limit = check.limit
-    length, _, fits_until = twitter_count(text, check.twitter, urls=subject.view("text").urls)
+    view = subject.view("text")
+    length, _, fits_until = twitter_count(text, check.twitter, urls=view.urls, above=view.above_latin1)
     if length <= limit:
         return None
     return Hit(fits_until, len(text), "text", {"value": length, "limit": limit,
@@ -135,7 +136,7 @@ def _capitals(check: Metric, subject) -> Hit | None:
     # Latin-1's capitals and letters are counted with C-level copies: the text's Latin-1 bytes,
     # the others deleted. The characters above U+00FF are counted as capitals at first: most
     # texts have too few capitals to be judged even so.
-    latin1 = text.encode("latin-1", "ignore")
+    latin1 = subject.view("text").latin1
     upper = len(text) - len(latin1.translate(None, _LATIN1_CAPITALS))
     if upper <= fewest:
         return None

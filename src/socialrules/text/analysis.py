@@ -119,6 +119,12 @@ class TextView:
         self.text = text
 
     @computed
+    def latin1(self) -> bytes:
+        """The text's characters up to U+00FF (all of them, most often), one byte each: C-level
+        counts and tables for the checks, made once."""
+        return self.text.encode("latin-1", "ignore")
+
+    @computed
     def non_ascii(self) -> frozenset[str]:
         """The distinct characters of the text outside ASCII. Accents, emoji and styled letters
         are all among them: a look at this small set is quicker than a scan of the text."""
@@ -126,13 +132,12 @@ class TextView:
         if text.isascii():
             return frozenset()
         if not self.above_latin1:  # Latin-1 only: its bytes without the ASCII ones, in C
-            return frozenset(text.encode("latin-1").translate(None, _ASCII_BYTES).decode("latin-1"))
+            return frozenset(self.latin1.translate(None, _ASCII_BYTES).decode("latin-1"))
         return frozenset(_NON_ASCII.findall(text))
 
     @computed
     def folded(self) -> Folded:
-        # A Latin-1 text (no character above U+00FF) is folded without its non-ASCII set.
-        return fold(self.text, self.non_ascii if self.above_latin1 else None)
+        return fold(self.text, self.non_ascii, self.latin1)
 
     @computed
     def _tokens(self) -> tuple[list[tuple[str, ...]], bool]:
@@ -171,7 +176,7 @@ class TextView:
         which has no emoji nor styled letters; else a bound on its emoji, each of which holds
         such a character (U+FE0F, U+20E3 at the least)."""
         text = self.text
-        return 0 if text.isascii() else len(text) - len(text.encode("latin-1", "ignore"))
+        return 0 if text.isascii() else len(text) - len(self.latin1)
 
     @computed
     def emoji(self) -> list[tuple[int, int]]:

@@ -145,17 +145,18 @@ class Folded:
         return origin[start], origin[end] if origin[end] > last else last + 1
 
 
-def fold(text: str, non_ascii: frozenset[str] | None = None) -> Folded:
+def fold(text: str, non_ascii: frozenset[str] | None = None, latin1: bytes | None = None) -> Folded:
     """NFKC, case folding, accents, invisible characters and look-alike letters, for matching.
-    ``non_ascii``: the text's distinct non-ASCII characters, when they are known already."""
+    ``non_ascii``: the text's distinct non-ASCII characters, and ``latin1``: its Latin-1 bytes
+    (``text.encode("latin-1", "ignore")``), when they are known already."""
     if text.isascii():
         return Folded(text.lower().replace("`", "'") if "`" in text else text.lower())
-    if non_ascii is None:
-        data = text.encode("latin-1", "ignore")
-        if len(data) == len(text):  # Latin-1 only (French without emoji): one table, in C
-            table, irregular = _latin1_tables()
-            if len(data.translate(None, irregular)) == len(data):
-                return Folded(data.translate(table).decode("latin-1"))
+    data = text.encode("latin-1", "ignore") if latin1 is None else latin1
+    if len(data) == len(text):  # Latin-1 only (French without emoji): one table, in C
+        table, irregular, irregular_chars = _latin1_tables()
+        if (len(data.translate(None, irregular)) == len(data) if non_ascii is None
+                else irregular_chars.isdisjoint(non_ascii)):
+            return Folded(data.translate(table).decode("latin-1"))
     # Same as text.translate(_FOLD), several times quicker: a text has a few distinct non-ASCII
     # characters, each replaced at C speed, then one lower() does the rest.
     folded = text.replace("`", "'") if "`" in text else text
@@ -168,20 +169,20 @@ def fold(text: str, non_ascii: frozenset[str] | None = None) -> Folded:
     return Folded(folded.lower(), source=text)
 
 
-_LATIN1: tuple[bytes, bytes] | None = None
+_LATIN1: tuple[bytes, bytes, frozenset[str]] | None = None
 
 
-def _latin1_tables() -> tuple[bytes, bytes]:
+def _latin1_tables() -> tuple[bytes, bytes, frozenset[str]]:
     """How each Latin-1 character folds, as a bytes.translate table, for those that fold into
     one Latin-1 character; and the others (ß, ¼, µ, the soft hyphen), which the table cannot
-    fold. Made on first use (~0.5 ms)."""
+    fold, as bytes and as characters. Made on first use (~0.5 ms)."""
     global _LATIN1
     if _LATIN1 is None:
         folds = [_FOLD[code] for code in range(256)]
         table = bytes(ord(into) if len(into) == 1 and ord(into) < 256 else code
                       for code, into in enumerate(folds))
         irregular = bytes(code for code, into in enumerate(folds) if len(into) != 1 or ord(into) > 255)
-        _LATIN1 = (table, irregular)
+        _LATIN1 = (table, irregular, frozenset(irregular.decode("latin-1")))
     return _LATIN1
 
 

@@ -108,14 +108,17 @@ def twitter_length(text: str, config: TwitterConfig = V3, *,
 
 
 def twitter_count(text: str, config: TwitterConfig = V3, *,
-                  urls: list[tuple[int, int]] | None = None) -> tuple[int, bool, int]:
+                  urls: list[tuple[int, int]] | None = None,
+                  above: int | None = None) -> tuple[int, bool, int]:
     """``twitter_length``'s (weighted_length, valid, fits_until), as a tuple: quicker to make,
-    for checks that measure every post."""
+    for checks that measure every post. ``above``: the number of characters above U+00FF, when
+    the caller knows it."""
     plan = _plan(config)
     limit = config.max_weighted_length * config.scale
     invalid = -1
     # The number of characters above U+00FF (a C-level copy tells): most texts hold few.
-    above = 0 if text.isascii() else len(text) - len(text.encode("latin-1", "ignore"))
+    if above is None:
+        above = 0 if text.isascii() else len(text) - len(text.encode("latin-1", "ignore"))
     if plan.latin1_weight and not above:
         # Most texts: nothing above U+00FF. Such a text is NFC already, holds no emoji (each
         # holds a character at U+203C or above) and no invalid character, and its characters
