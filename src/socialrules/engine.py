@@ -11,16 +11,13 @@ import gc
 import os
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 from .checks import Check, Hit, Traits, get_kind, kind_traits
 from .errors import SocialrulesError
 from .models import (Account, Config, Finding, Platform, Post, PostKind, Rule, Severity,
                      Source, new_finding, new_location)
 from .text.analysis import TextView
-
-if TYPE_CHECKING:
-    from .models import Localized
 
 ALL_PLATFORMS = (Platform.TWITTER, Platform.MASTODON)
 _NO_SOURCE = Source(path="")
@@ -165,6 +162,7 @@ class Linter:
             self.rules.append(rule)
             self._kinds.append((rule, _traits(rule)))
         self._rule_ids = frozenset(rule.id for rule in self.rules)
+        self._templates: dict[str, tuple[str, str, str | None]] = {}  # lang, message, fix
         # Checks are built on first use: checking posts never pays for the account rules'
         # tables, nor checking accounts for the post rules'.
         self._built: dict[str, Check] = {}
@@ -305,14 +303,11 @@ class Linter:
         source = account.source or _NO_SOURCE
         # An account is one line of its file (or one object): the finding is at its start.
         line, column = source.position("", 0)
-        values = dict(hit.values)
         match = text[hit.start : hit.end]
-        values.setdefault("match", match)
-        values.setdefault("handle", account.handle)
-        return new_finding(rule.id, rule.severity, _fill(rule.message, self.lang, values), rule.guideline,
+        message, fix = self._texts(rule, {"match": match, "handle": account.handle, **hit.values})
+        return new_finding(rule.id, rule.severity, message, rule.guideline,
                            new_location(source.path or None, line, column, line, column), match,
-                           _fill(rule.fix, self.lang, values) if rule.fix else None, account.handle,
-                           None, hit.field, hit.start, hit.end)
+                           fix, account.handle, None, hit.field, hit.start, hit.end)
 
     @staticmethod
     def _suppress(subject: Subject, findings: list[Finding]) -> list[Finding]:
@@ -330,22 +325,50 @@ class Linter:
 
     def _finding(self, rule: Rule, subject: Subject, hit: Hit, index: int) -> Finding:
         post = subject.post
-        reference = post.id if post.id is not None else index
-        text = subject.field_text(hit.field)
-        source = (post.source if hit.field == "text" else post.field_sources.get(hit.field) or post.source) or _NO_SOURCE
-        line, column = source.position(text, hit.start)
-        if source.anchors or "\n" in text[hit.start : hit.end]:
-            end_line, end_column = source.position(text, hit.end)
+        field, start, end = hit.field, hit.start, hit.end
+        if field == "text":  # most findings
+            text, source = post.text, post.source or _NO_SOURCE
+        else:
+            text = subject.field_text(field)
+            source = post.field_sources.get(field) or post.source or _NO_SOURCE
+        line, column = source.position(text, start)
+        match = text[start:end]
+        if source.anchors or "\n" in match:
+            end_line, end_column = source.position(text, end)
         else:  # on the same line: no need to count the lines again
-            end_line, end_column = line, column + hit.end - hit.start
-        values = dict(hit.values)
-        # A check may show something else than the text as the match: a secret, masked, so that
-        # reports and CI logs do not spread it.
-        match = values.setdefault("match", text[hit.start : hit.end])
-        return new_finding(rule.id, rule.severity, _fill(rule.message, self.lang, values), rule.guideline,
-                           new_location(source.path or None, line, column, end_line, end_column), match,
-                           _fill(rule.fix, self.lang, values) if rule.fix else None, reference,
-                           subject.platform, hit.field, hit.start, hit.end)
+            end_line, end_column = line, column + end - start
+        values = hit.values
+        if "match" in values:
+            # A check may show something else than the text as the match: a secret, masked, so
+            # that reports and CI logs do not spread it.
+            match = values["match"]
+        else:
+            values = {**values, "match": match}
+        message, fix = self._texts(rule, values)
+        return new_finding(rule.id, rule.severity, message, rule.guideline,
+                           new_location(source.path, line, column, end_line, end_column) if source.path
+                           else new_location(None, line, column, end_line, end_column),
+                           match, fix, post.id if post.id is not None else index,
+                           subject.platform, field, start, end)
+
+    def _texts(self, rule: Rule, values: dict[str, Any]) -> tuple[str, str | None]:
+        """The rule's message and fix in the user's language, filled with ``values``."""
+        lang = self.lang
+        templates = self._templates.get(rule.id)
+        if templates is None or templates[0] != lang:
+            templates = self._templates[rule.id] = (
+                lang, rule.message.get(lang), rule.fix.get(lang) if rule.fix else None)
+        _, message, fix = templates
+        try:
+            # A plain dict: a dict subclass's items are looked up through Python, ~3x slower.
+            if "{" in message:
+                message = message.format_map(values)
+            if fix is not None and "{" in fix:
+                fix = fix.format_map(values)
+        except KeyError:  # a value the check did not give: its placeholder prints as itself
+            values = _Values(values)
+            message, fix = templates[1].format_map(values), fix and templates[2].format_map(values)
+        return message, fix
 
 
 def _of_kinds(rule: Rule, subjects: list[Subject], indices: range) -> Sequence[int]:
@@ -359,17 +382,6 @@ def _platforms(rule: Rule, subject: Subject) -> list[Platform | None]:
     if not rule.applies_to.platforms:
         return [None]
     return [p for p in subject.platforms if p in rule.applies_to.platforms]
-
-
-def _fill(template: Localized, lang: str, values: dict[str, Any]) -> str:
-    text = template.get(lang)
-    if "{" not in text:
-        return text
-    try:
-        # A plain dict: a dict subclass's items are looked up through Python, ~3x slower.
-        return text.format_map(values)
-    except KeyError:
-        return text.format_map(_Values(values))
 
 
 def _order(finding: Finding) -> tuple:
