@@ -41,6 +41,7 @@ _EMOJI = lazy_regex(
 _EMOJI_MARK = lazy_re(r"[\u20e3\u2100-\U0010ffff]")
 _NON_ASCII = lazy_re(r"[^\x00-\x7f]")
 _ASCII_BYTES = bytes(range(128))
+_NO_CHARACTERS: frozenset[str] = frozenset()
 _WORD_CHARS = lazy_regex(r"\w+")
 
 
@@ -118,45 +119,67 @@ class TextView:
     def __init__(self, text: str) -> None:
         self.text = text
 
+    # The attributes below are worked out in two groups, each when one of its members is first
+    # asked for: a lazy attribute's first access costs two Python calls (~3,000 instructions,
+    # as much as the work of some), and every post needs all of the first group, and the
+    # second group for its words.
+
     @computed
     def latin1(self) -> bytes:
         """The text's characters up to U+00FF (all of them, most often), one byte each: C-level
-        counts and tables for the checks, made once."""
-        return self.text.encode("latin-1", "ignore")
+        counts and tables for the checks."""
+        return self._read_characters().latin1
+
+    @computed
+    def above_latin1(self) -> int:
+        """How many characters are above U+00FF (counted by a C-level copy). 0: a Latin-1 text,
+        which has no emoji nor styled letters; else a bound on its emoji, each of which holds
+        such a character (U+FE0F, U+20E3 at the least)."""
+        return self._read_characters().above_latin1
 
     @computed
     def non_ascii(self) -> frozenset[str]:
         """The distinct characters of the text outside ASCII. Accents, emoji and styled letters
         are all among them: a look at this small set is quicker than a scan of the text."""
-        text = self.text
-        if text.isascii():
-            return frozenset()
-        if not self.above_latin1:  # Latin-1 only: its bytes without the ASCII ones, in C
-            return frozenset(self.latin1.translate(None, _ASCII_BYTES).decode("latin-1"))
-        return frozenset(_NON_ASCII.findall(text))
+        return self._read_characters().non_ascii
 
     @computed
     def folded(self) -> Folded:
-        return fold(self.text, self.non_ascii, self.latin1)
+        return self._read_characters().folded
 
-    @computed
-    def _tokens(self) -> tuple[list[tuple[str, ...]], bool]:
-        """The words of each token of the folded text, and whether one may be obfuscated: one
-        reading for the two below."""
-        return _TOKEN_WORDS.read(self.folded.text)
+    def _read_characters(self) -> TextView:
+        text = self.text
+        self.latin1 = latin1 = text.encode("latin-1", "ignore")
+        if text.isascii():
+            self.above_latin1, self.non_ascii = 0, _NO_CHARACTERS
+        else:
+            self.above_latin1 = above = len(text) - len(latin1)
+            # Latin-1 only: its bytes without the ASCII ones, in C.
+            self.non_ascii = frozenset(_NON_ASCII.findall(text) if above else
+                                       latin1.translate(None, _ASCII_BYTES).decode("latin-1"))
+        self.folded = fold(text, self.non_ascii, latin1)
+        return self
 
     @computed
     def variants(self) -> list[Folded]:
         """The folded text and its de-obfuscated variants (l33t, spaced letters)."""
-        if not self._tokens[1]:  # most texts: no token to read again, no variant
-            return [self.folded]
-        return variants(self.folded)
+        return self._read_words().variants
 
     @computed
     def variant_words(self) -> list[frozenset[str]]:
         """The distinct words of each variant, for quick lexicon look-ups."""
-        first = frozenset(chain.from_iterable(self._tokens[0]))
-        return [first, *(word_set(variant.text) for variant in self.variants[1:])]
+        return self._read_words().variant_words
+
+    def _read_words(self) -> TextView:
+        folded = self.folded
+        words, may_be_obfuscated = _TOKEN_WORDS.read(folded.text)
+        first = frozenset(chain.from_iterable(words))
+        if may_be_obfuscated:
+            self.variants = found = variants(folded)
+            self.variant_words = [first, *(word_set(variant.text) for variant in found[1:])]
+        else:  # most texts: no token to read again, no variant
+            self.variants, self.variant_words = [folded], [first]
+        return self
 
     @computed
     def urls(self) -> list[tuple[int, int]]:
@@ -169,14 +192,6 @@ class TextView:
     @computed
     def hashtags(self) -> list[tuple[int, int]]:
         return find_hashtags(self.text)
-
-    @computed
-    def above_latin1(self) -> int:
-        """How many characters are above U+00FF (counted by a C-level copy). 0: a Latin-1 text,
-        which has no emoji nor styled letters; else a bound on its emoji, each of which holds
-        such a character (U+FE0F, U+20E3 at the least)."""
-        text = self.text
-        return 0 if text.isascii() else len(text) - len(self.latin1)
 
     @computed
     def emoji(self) -> list[tuple[int, int]]:
