@@ -56,7 +56,9 @@ follows a colon as a statement of its own ("Désolés pour la panne : notre stag
 subject after an apophasis ("je ne dis pas que les devs sont…"), and a text that opens by
 hailing someone ("Wow @x, … Truly visionary.") as speaking to them. A time is not a subject
 ("Week three of waiting for the jobsworths"), a short quotation does not end the sentence it
-sits in, a capitalised word hyphened into a place name is a name ("Cons-la-Grandville").
+sits in, a capitalised word hyphened into a place name is a name ("Cons-la-Grandville"), words
+in apposition to ourselves or named then said to be us are about us ("Nous, juristes du dimanche,
+avons relu…", "Les économistes du dimanche, c'est nous").
 
 Terms: "(x)" is optional, "(a|b)" one of, "(a|b|)" optionally one of, "…" up to three words,
 "$" the end of a clause ("ferme-la $" is not "ferme la porte"), "^" the start of one.
@@ -283,6 +285,9 @@ class Tone(Check):
         common: dict[str | None, list[str]] = table["common"]
         self.common = {language: frozenset(words) for language, words in common.items() if language}
         self.anchors = frozenset(table["by_anchor"])
+        # The anchors whose forms all need a second word: what a set of them needs (see _lookup).
+        self.solo: frozenset[str] = table["solo"]
+        self._seconds: dict[frozenset[str], frozenset[str] | None] = {}
 
         self.you_words: frozenset[str] = table["you_words"]
         self.you_upper = {word: word.upper() for word in self.you_words}
@@ -421,6 +426,15 @@ class Tone(Check):
         found = self.anchors.intersection(words)
         if not found:
             return ()
+        # Most texts hold a common word or two that anchor forms of several words ("merci pour
+        # rien", "you people") and none of the second words those forms need: the second words a
+        # set of anchors needs are worked out once per set (texts share a few such sets), and
+        # one more intersection lets the text go.
+        seconds = self._seconds.get(found, _UNSEEN)
+        if seconds is _UNSEEN:
+            seconds = self._seconds_of(found)
+        if seconds is not None and seconds.isdisjoint(words):
+            return ()
         hits = set()
         by_anchor = self.by_anchor
         for word in found:
@@ -433,6 +447,19 @@ class Tone(Check):
                     if words.issuperset(need) and all(symbol in text for symbol in symbols):
                         hits.add(index)
         return hits
+
+    def _seconds_of(self, found: frozenset[str]) -> frozenset[str] | None:
+        """The second words the forms under these anchors need, one of which a text must hold
+        for any of them to match; None if one of them alone is a form. Remembered (a bounded
+        number of sets: a long run of varied texts starts afresh)."""
+        if not found.isdisjoint(self.solo):
+            seconds = None
+        else:
+            seconds = frozenset().union(*(self.by_anchor[word][2] for word in found))
+        if len(self._seconds) >= _SECONDS_KEPT:
+            self._seconds.clear()
+        self._seconds[found] = seconds
+        return seconds
 
     def _masks(self, view, lang: str | None, found) -> list[tuple[int, int, str]]:
         """The asterisk-masked words of the folded text ("c*nnard", "g**le", "f***") with the cue
@@ -754,6 +781,22 @@ class _Context:
             return self.evidence(*where)
         return self.reply or self.evidence(i, j)
 
+    def _then_us(self, j: int) -> bool:
+        """Whether the clause after the cue ending at token ``j`` (in its sentence) opens with
+        "c'est nous", "that's us": what the cue names is ourselves."""
+        if j >= len(self.words) or self.sentence[j] != self.sentence[j - 1] or self.clause[j] == self.clause[j - 1]:
+            return False
+        return any(tuple(self.words[j : j + len(phrase)]) == phrase for phrase in _IT_IS_US)
+
+    def _after_lone_self(self, i: int) -> bool:
+        """Whether the clause of token ``i`` follows, in its sentence, a clause that is only
+        "nous", "moi", "we": the words stand in apposition to ourselves."""
+        k = i
+        while k > 0 and self.clause[k - 1] == self.clause[i]:
+            k -= 1
+        return (k > 0 and self.sentence[k - 1] == self.sentence[i] and self.has(k - 1, "self")
+                and (k == 1 or self.clause[k - 2] != self.clause[k - 1]))
+
     def _place_name(self, i: int) -> bool:
         """A capitalised word hyphened to a place-name particle ("Cons-la-Grandville") or after
         "Saint-", "Mont-"...: part of a name."""
@@ -1044,6 +1087,9 @@ class _Context:
             for k in range(j, last + 1):
                 if self.clause[k] == self.clause[last] and self._is_you(k):
                     return "you-after", (k, k + 1)
+        # 4c. Named, then said to be us: "Les économistes du dimanche, c'est nous ce week-end".
+        if self._then_us(j):
+            return "self", None
         # 5. Ourselves: "🤡 nous", "bravo nous", "on est nuls", "we're terrible", "nous sommes des
         # comiques". (Only a word with no grammar of its own is followed by its target: "ces élus
         # incompétents nous font perdre du temps" is not about us.)
@@ -1091,6 +1137,8 @@ class _Context:
                     j + 1 == len(words) or self.sentence[j + 1] != sentence) \
                     and self.text[self.ends[j]:].lstrip()[:1] == "?":
                 return "self", None  # "Incompétents, nous ?": the insult echoed, about ourselves
+            if self._after_lone_self(i):
+                return "self", None  # "Nous, juristes du dimanche, avons relu…": said of ourselves
             return "vocative", None
         # 9. A second person before it in the sentence.
         for k in range(i - 1, -1, -1):
@@ -1124,6 +1172,11 @@ class _Context:
         return "none", None
 
 
+# "…, c'est nous", "…, that's us": what was named is ourselves.
+_IT_IS_US = (("c", "est", "nous"), ("c", "est", "moi"), ("ce", "sont", "nous"), ("cest", "nous"),
+             ("that", "s", "us"), ("it", "s", "us"), ("that", "s", "me"), ("that", "is", "us"))
+_UNSEEN = object()  # a set of anchors not looked up yet (see Tone._lookup)
+_SECONDS_KEPT = 4096  # how many sets of anchors Tone._lookup remembers
 _WHO = frozenset({"who", "whom", "whose"})
 _TO_SELF = frozenset({"pour", "a", "for", "to"})
 # Place names: "Cons-la-Grandville", "Bourg-lès-Valence", "Saint-Con", "Mont-Connard".
@@ -1286,6 +1339,7 @@ def _index(entries: list[dict[str, Any]]) -> dict[str, Any]:
     by_anchor = {anchor: (alone, by_second, frozenset(seconds))
                  for anchor, (alone, by_second, seconds) in by_anchor.items()}
     return {"by_anchor": by_anchor, "symbols": symbols,
+            "solo": frozenset(anchor for anchor, (alone, _, _) in by_anchor.items() if alone),
             "mask_words": {letter: {word: frozenset(spoken) for word, spoken in sorted(words.items())}
                            for letter, words in mask_words.items()},
             "singles": singles, "multis": multis, "common": common}
