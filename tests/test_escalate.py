@@ -157,6 +157,49 @@ def test_each_situation_is_flagged_in_both_languages(escalate, lang, text):
     assert flagged(escalate, text, lang)
 
 
+@pytest.mark.parametrize("lang, text, quoted", [
+    # bad buzz: an official sharing an attack, a denunciation hashtag, a legal threat, a scandal
+    ("fr", "On a bien vu, on revient vers vous avec des éléments précis.",
+     "Le ministre a retweeté ce fil qui descend le simulateur Mes Aides."),
+    ("fr", "Le #BalanceTonAdmin de ce matin cite notre service. On lit tout.", None),
+    ("fr", "Nous avons reçu une mise en demeure et une menace de plainte. Nous ne ferons aucun commentaire public.", None),
+    ("fr", "Votre service est cité dans l'affaire des indus révélée ce matin ; nous ne ferons pas de déclaration.", None),
+    ("en", "We'll respond today.", "The Secretary of State quote-tweeted a thread calling the calculator an embarrassment."),
+    ("en", "The #BoycottMesAides tag is doing the rounds. We hear the anger.", None),
+    # press: a press contact asked, a subject for a channel, podcasts, newsletters, documentaries
+    ("fr", "On vous a répondu en MP 👍", "Vous avez un contact presse ? J'en parle dans ma newsletter."),
+    ("fr", "@lea_fr3 Vous préparez un sujet pour France 3 ? Écrivez-nous en MP.", None),
+    ("en", "@civictech_weekly We'd love to be featured in your newsletter! Send over your questions.", None),
+    ("en", "@docu_crew Happy to talk about the documentary; we need clearance before any filming.", None),
+    # campaign or event: a speaker or a stand asked by an organiser, a partner's joint campaign
+    ("fr", "@festival_num Pourriez-vous nous préciser la durée de l'intervention à votre table ronde ?", None),
+    ("fr", "@ccas_38 Un stand à votre forum de l'accès aux droits ? On vérifie qui peut se déplacer.", None),
+    ("en", "@fintech_meetup Yes, we'd be happy to give a talk at your meetup. Which date were you thinking?", None),
+    ("en", "A brand agency wants the calculator in a paid social campaign. One for comms.", None),
+])
+def test_the_families_of_each_situation_are_flagged(escalate, lang, text, quoted):
+    assert flagged(escalate, text, lang, "quote" if quoted else "post", quoted)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Notre communiqué de presse sur la nouvelle version est en ligne : tout ce qui change pour les APL."),
+    ("fr", "Ce jeudi, on organise un webinaire pour les travailleurs sociaux : inscrivez-vous via le lien !"),
+    ("fr", "Sur notre blog, l'interview de Fatima, qui a découvert son droit à la prime d'activité."),
+    ("fr", "Vous habitez en pleine campagne ? L'aide à la mobilité est calculée selon votre commune."),
+    ("fr", "Nos téléphones n'arrêtent pas de buzzer depuis la mise en ligne, merci pour vos messages !"),
+    ("fr", "@etudiante_m2 Pour votre mémoire de master, nos statistiques sont publiques. Bon courage !"),
+    ("fr", "Le ministre du Logement a annoncé la revalorisation des APL : le simulateur sera à jour le 1er octobre."),
+    ("fr", "Nos conseils du jour #ServicePublic #StopFraude : ne donnez jamais vos identifiants."),
+    ("en", "Join our online workshop on 14 March: we'll walk you through a simulation. Free sign-up."),
+    ("en", "On our blog this week: an interview with Sam, a carer who found out he could claim."),
+    ("en", "@rob_k Press the print icon at the top of the results page and choose 'Save as PDF'."),
+    ("en", "Our how-to video was shared thousands of times last week, thanks to all of you!"),
+    ("en", "@phd_lucy For your dissertation on non-take-up, here's our open data. Happy writing!"),
+])
+def test_look_alikes_of_the_families_pass(escalate, lang, text):
+    assert not flagged(escalate, text, lang)
+
+
 def test_the_quoted_post_and_handles_are_read(escalate):
     assert flagged(escalate, "On vous répond en privé !", "fr", "quote",
                    quoted="Journaliste à Libé, je cherche des équipes qui développent des outils publics, DM ouverts.")

@@ -24,6 +24,9 @@ A term of weight 0 is no cue: it is never reported, and only hides the cues it o
 `innocent` category with "entretien d'embauche" keeps "entretien" from counting there); a
 negative weight counts against the others. With `underscores: true`, an underscore separates
 words, as handles write them: "@marie_journaliste" holds the word "journaliste".
+
+A term written "#balanceton*" matches the hashtags that begin with it (#BalanceTonService,
+#balancetonadmin): a hashtag glues words together, so that no list of whole words can hold them.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from . import OPTIONS_CONFIG, Check, Hit, OptionsBase, Packed, pack, register
 
 _WORD = lazy_regex(r"\w+")
 _OPTIONAL = lazy_regex(r"\(([^()]*)\)")
+_HASHTAG_PREFIX = lazy_regex(r"#\w+\*")
 
 
 @dataclass(slots=True, repr=False, eq=False)  # see OptionsBase
@@ -122,15 +126,19 @@ class Lexicon(Check):
                  for entry in entries]
         by_word: dict[str, list[tuple[str, dict[str, Any], tuple[str, ...]]]] = {}
         symbols: list[tuple[str, dict[str, Any]]] = []  # terms with no letters: emoji
+        hashtags: list[tuple[str, dict[str, Any]]] = []  # "#balanceton*": the hashtags beginning so
         for entry, term in zip(entries, terms):
             for form, anchor, others in zip(entry["forms"], entry["anchors"], entry["others"]):
-                if anchor is None:
+                if _HASHTAG_PREFIX.fullmatch(form):
+                    hashtags.append((form, term))
+                elif anchor is None:
                     symbols.append((form, term))
                 else:
                     by_word.setdefault(anchor, []).append((form, term, others))
         prepared["lexicons"] = files
         prepared["entries"] = pack(dict(enumerate(terms)))
         prepared["index"] = {"anchors": frozenset(by_word), "by_word": pack(by_word), "symbols": symbols,
+                             "hashtags": hashtags,
                              # The scoring shortcut is exact only without `requires` and weights of 0 or less.
                              "plain": all(term["weight"] > 0 and not term["requires"] for term in terms)}
         return prepared
@@ -142,6 +150,8 @@ class Lexicon(Check):
         self.by_word: dict[str, list[tuple[str, dict[str, Any], tuple[str, ...]]]] = Packed(index["by_word"])
         self.symbols: list[tuple[str, dict[str, Any]]] = index["symbols"]
         self.ascii_symbols = any(form.isascii() for form, _ in self.symbols)  # else only emoji
+        self.hashtags: list[tuple[str, dict[str, Any]]] = index.get("hashtags", [])
+        self.hashtag_starts = tuple(sorted({form[:-1] for form, _ in self.hashtags}))
         self._patterns: dict[tuple[str, bool], regex.Pattern[str]] = {}
         self.plain: bool = index["plain"]
         # For each word, what the terms it indexes need besides it, their categories and what
@@ -156,7 +166,9 @@ class Lexicon(Check):
         key = (form, underscores)
         pattern = self._patterns.get(key)
         if pattern is None:
-            if underscores:  # "_" separates words and ends them, as a space does
+            if form.endswith("*"):  # a hashtag's beginning ("#balanceton*"): the rest may follow
+                pattern = regex.compile(rf"(?<!\w){regex.escape(form[:-1])}\w*")
+            elif underscores:  # "_" separates words and ends them, as a space does
                 body = r"[\s_]+".join(regex.escape(part) for part in form.split())
                 pattern = regex.compile(rf"(?<![^\W_]){body}(?![^\W_])")
             else:
@@ -170,13 +182,17 @@ class Lexicon(Check):
         texts = []
         hits: set[str] = set()  # the words that index terms the texts may hold
         bounded = not self.symbols  # without emoji terms, the words tell which terms may be there
+        starts = self.hashtag_starts
         for field_name, view in subject.texts(self.options.fields):
-            if underscores and "_" in view.text:
-                bounded = False  # words joined by underscores: the text's words do not tell
-            elif bounded and all(map(anchors.isdisjoint, view.variant_words)):
-                continue  # most texts: none of the terms' words
+            text = view.text
+            if (underscores and "_" in text) or (starts and "#" in text and _begins_hashtag(view.folded.text, starts)):
+                bounded = False  # words joined by underscores or in a hashtag: the words do not tell
             elif bounded:
-                for words in view.variant_words:
+                variant_words = view.variant_words
+                if anchors.isdisjoint(variant_words[0]) and (len(variant_words) == 1 or all(
+                        map(anchors.isdisjoint, variant_words))):
+                    continue  # most texts: none of the terms' words
+                for words in variant_words:
                     hits.update(word for word in anchors.intersection(words) if words.issuperset(needs[word]))
             texts.append((field_name, view))
         # Most texts with a term's word stop here: a common word or two that cannot flag the
@@ -238,6 +254,8 @@ class Lexicon(Check):
                      for form, entry, others in self.by_word[word] if words.issuperset(others)]
             if self.symbols and (view.non_ascii or self.ascii_symbols):
                 forms.extend((form, entry) for form, entry in self.symbols if form in variant.text)
+            if self.hashtags and "#" in variant.text:
+                forms.extend((form, entry) for form, entry in self.hashtags if form[:-1] in variant.text)
             by_variant.append((split, [(form, entry) for form, entry in forms
                                        if not (lang and entry["language"] and entry["language"] != lang)]))
         return by_variant
@@ -259,6 +277,17 @@ class Lexicon(Check):
                 kept.append((start, end, field_name, entry))
                 end_of_last = end
         return kept
+
+
+def _begins_hashtag(text: str, starts: tuple[str, ...]) -> bool:
+    """Whether a hashtag of the text begins with one of ``starts`` ("#balanceton"): a look at each
+    "#", in C, rather than a search of the text for each term."""
+    at = text.find("#")
+    while at >= 0:
+        if text.startswith(starts, at):
+            return True
+        at = text.find("#", at + 1)
+    return False
 
 
 def _needs(forms: list) -> frozenset[str]:
