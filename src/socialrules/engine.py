@@ -269,7 +269,9 @@ class Linter:
             targets = _of_kinds(rule, subjects, indices)
             run = check.run
             if not rule.applies_to.platforms:  # most rules: once a post, for every platform
-                for i, hits in zip(targets, map(run, map(subjects.__getitem__, targets))):
+                chosen = (subjects[indices.start : indices.stop] if targets is indices
+                          else map(subjects.__getitem__, targets))
+                for i, hits in zip(targets, map(run, chosen)):
                     for hit in hits:
                         found[i].append(self._finding(rule, subjects[i], hit, start + i))
                 continue
