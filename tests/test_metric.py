@@ -31,12 +31,13 @@ def findings(text: str, rule: str, spoiler_text: str = "") -> list:
     return [finding for finding in LINTER.check_post(post) if finding.rule == rule]
 
 
-def test_latin1_capitals_and_letters_are_the_regexes():
-    # _capitals counts Latin-1 with bytes: its sets must be what \p{Uppercase} and \p{L} say.
+def test_latin1_capitals_and_letters_are_what_str_says():
+    # _capitals counts Latin-1 with bytes and the characters above with str.isupper and
+    # str.isalpha: the byte sets must say what those say, and Unicode's \p{Uppercase} and \p{L}.
     for code in range(256):
         ch = chr(code)
-        assert (code in metric._LATIN1_CAPITALS) is bool(metric._UPPER.match(ch)), hex(code)
-        assert (code not in metric._LATIN1_NOT_LETTERS) is bool(metric._LETTER.match(ch)), hex(code)
+        assert (code in metric._LATIN1_CAPITALS) is ch.isupper() is bool(regex.match(r"\p{Uppercase}", ch)), hex(code)
+        assert (code not in metric._LATIN1_NOT_LETTERS) is ch.isalpha() is bool(regex.match(r"\p{L}", ch)), hex(code)
 
 
 @settings(max_examples=500, deadline=None)

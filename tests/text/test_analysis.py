@@ -1,10 +1,15 @@
 """The shared text analysis: its quick paths give what the plain definitions give."""
 
+import re
+import sys
+import unicodedata
+
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from socialrules.text.analysis import _EMOJI, TextView, find_emoji, word_list
-from socialrules.text.normalize import _FOLD, fold, variants
+from socialrules.text.analysis import _EMOJI, TextView, _re_words_differ, find_emoji, word_list
+from socialrules.text.normalize import _FILLERS, _FOLD, _INVISIBLE, fold, variants
 
 # Characters that make and break emoji: bases, selectors, keycaps, joiners, skin tones, flags,
 # pictographs below U+2100 that need a selector (©, ‼), and ordinary letters and digits.
@@ -87,3 +92,31 @@ def test_variants_read_token_by_token_are_those_of_the_whole_text(text):
     expected = variants(view.folded)
     assert [variant.text for variant in view.variants] == [variant.text for variant in expected]
     assert view.variant_words == [frozenset(word_list(variant.text)) for variant in expected]
+
+
+def test_re_finds_the_words_regex_finds_wherever_the_view_uses_it():
+    # Words are runs of `regex`'s \w; a token is split with the standard `re` unless one of its
+    # characters is where the two engines' \w differ. Every other code point must agree.
+    regex_word, re_word = regex.compile(r"\w"), re.compile(r"\w")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if 0xD800 <= code <= 0xDFFF or _re_words_differ(char):
+            continue
+        assert bool(regex_word.fullmatch(char)) is bool(re_word.fullmatch(char)), hex(code)
+
+
+@given(st.one_of(st.text(max_size=40), LATIN, st.lists(EMOJI_PARTS).map("".join)))
+def test_words_are_regex_word_runs_token_by_token(text):
+    assert word_list(text) == [word for token in text.split() for word in regex.findall(r"\w+", token)]
+
+
+def test_invisible_characters_are_the_format_characters_and_fillers():
+    # fold() drops a character by its Unicode category where Python knows it, by the `regex`
+    # class _INVISIBLE where it does not (characters newer than Python's Unicode data).
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        kind = unicodedata.category(char)
+        dropped = kind == "Cf" or char in _FILLERS or (kind == "Cn" and _INVISIBLE.fullmatch(char))
+        assert bool(dropped) is bool(_INVISIBLE.fullmatch(char)), hex(code)

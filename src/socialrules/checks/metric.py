@@ -23,11 +23,9 @@ Measure = Literal["twitter_length", "mastodon_length", "hashtags", "mentions", "
 # A character a reader sees: not white space, not an invisible format character (zero-width
 # space, joiners, bidi marks), not a Hangul filler, which are all used to make a text look empty.
 _VISIBLE = lazy_regex(r"[^\s\p{Cf}\u034f\u115f\u1160\u3164\uffa0]")
-# As str.isupper and str.isalpha see characters.
-_UPPER = lazy_regex(r"\p{Uppercase}")
-_LETTER = lazy_regex(r"\p{L}")
-# The capitals of U+0000-U+00FF, and what is not a letter there (the tests check them against
-# _UPPER and _LETTER); the characters above.
+# Capitals and letters are what str.isupper and str.isalpha say of a character. Those of
+# U+0000-U+00FF, and what is not a letter there, as bytes (the tests check them); the characters
+# above.
 _LATIN1_CAPITALS = bytes([*range(0x41, 0x5B), *range(0xC0, 0xD7), *range(0xD8, 0xDF)])
 _LATIN1_LETTERS = {*range(0x41, 0x5B), *range(0x61, 0x7B), 0xAA, 0xB5, 0xBA, *range(0xC0, 0xD7),
                    *range(0xD8, 0xF7), *range(0xF8, 0x100)}
@@ -143,10 +141,10 @@ def _capitals(check: Metric, subject) -> Hit | None:
     letters = len(latin1.translate(None, _LATIN1_NOT_LETTERS))
     if len(latin1) < len(text):  # then those characters are looked at (few: emoji, most often)
         above = "".join(_ABOVE_LATIN1.findall(text))
-        upper += len(_UPPER.findall(above)) - len(above)
+        upper += sum(map(str.isupper, above)) - len(above)
         if upper <= fewest:
             return None
-        letters += len(_LETTER.findall(above))
+        letters += sum(map(str.isalpha, above))
     if letters < check.options.min_letters or not letters or upper / letters <= limit:
         return None
     first = next(i for i, c in enumerate(text) if c.isalpha())

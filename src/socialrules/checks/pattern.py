@@ -5,14 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-import regex
+from typing import TYPE_CHECKING, Any
 
 from ..errors import SocialrulesError
 from ..text.lazy import lazy_re
 from ..text.normalize import fold
 from . import OPTIONS_CONFIG, Check, Hit, OptionsBase, register
+
+if TYPE_CHECKING:
+    import regex
 
 # A `requires` string made of these lies inside one word of the folded text (the words
 # TextView.variant_words gives: runs of `regex`'s \w, which holds every one of these).
@@ -141,6 +142,8 @@ class Pattern(Check):
 
 
 def _compile(pattern: str, ignore_case: bool) -> regex.Pattern[str]:
+    import regex  # here: a run whose texts have none of `requires` never needs it (~8 ms)
+
     try:
         return regex.compile(pattern, regex.IGNORECASE if ignore_case else 0)
     except regex.error as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from itertools import chain
+from unicodedata import category
 from typing import Callable, Generic, TypeVar
 
 from .entities import find_hashtags
@@ -42,7 +43,20 @@ _EMOJI_MARK = lazy_re(r"[\u20e3\u2100-\U0010ffff]")
 _NON_ASCII = lazy_re(r"[^\x00-\x7f]")
 _ASCII_BYTES = bytes(range(128))
 _NO_CHARACTERS: frozenset[str] = frozenset()
+# Words are runs of `regex`'s \w. The standard `re` finds the same runs in a token none of whose
+# characters is where the two differ (tests/text/test_analysis.py checks every code point): most
+# tokens, so that a command-line run on a plain draft need not import `regex` (~8 ms).
 _WORD_CHARS = lazy_regex(r"\w+")
+_RE_WORD_CHARS = lazy_re(r"\w+")
+_DIFFERENT_CATEGORIES = frozenset({"Mn", "Mc", "Me", "No", "Pc", "Cn"})  # marks, numbers, ‿...
+
+
+def _re_words_differ(token: str) -> bool:
+    """Whether `re` may split ``token`` into words otherwise than `regex` does."""
+    return not token.isascii() and any(
+        char > "\x7f" and (category(char) in _DIFFERENT_CATEGORIES or char in "\u200c\u200d"
+                            or "\u24b6" <= char <= "\u24e9" or "\U0001f130" <= char <= "\U0001f189")
+        for char in token)
 
 
 class _TokenWords(dict):
@@ -56,7 +70,8 @@ class _TokenWords(dict):
         self.odd: set[str] = set()
 
     def __missing__(self, token: str) -> tuple[str, ...]:
-        words = self[token] = tuple(_WORD_CHARS.findall(token))
+        engine = _WORD_CHARS if _re_words_differ(token) else _RE_WORD_CHARS
+        words = self[token] = tuple(engine.findall(token))
         if may_be_obfuscated(token):
             self.odd.add(token)
         return words

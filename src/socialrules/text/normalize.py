@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 # Format controls (zero-width spaces and joiners, bidi marks and embeddings, soft hyphen, BOM)
 # are invisible: a word split by them is still the word.
-_INVISIBLE = lazy_regex(r"[\p{Cf}\u034f\u115f\u1160\u3164\uffa0]")
+_FILLERS = "\u034f\u115f\u1160\u3164\uffa0"
+_INVISIBLE = lazy_regex(rf"[\p{{Cf}}{_FILLERS}]")
 
 # Letters of other scripts that look like Latin ones, as used to dodge word filters. Only letters
 # that are near-identical in common fonts: Unicode's confusables data maps many more, mostly
@@ -67,7 +68,9 @@ _ONE_LETTER_WORDS = frozenset("aàyiô")
 
 
 def _fold_char(char: str) -> str:
-    if _INVISIBLE.fullmatch(char):
+    kind = unicodedata.category(char)
+    # _INVISIBLE, without importing `regex` for what this Python's Unicode data knows.
+    if kind == "Cf" or char in _FILLERS or (kind == "Cn" and _INVISIBLE.fullmatch(char)):
         return ""
     folded = unicodedata.normalize("NFKD", char)
     folded = "".join(c for c in folded if not unicodedata.combining(c))
