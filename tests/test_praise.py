@@ -492,3 +492,47 @@ def test_a_praise_lexicon_refuses_requires_rather_than_ignoring_it(tmp_path):
         "  praise: {weight: 1, requires: [other], terms: [génial]}\n", encoding="utf-8")
     with pytest.raises(SocialrulesError, match="requires"):
         Praise.prepare({"lexicons": ["p.yaml"]}, tmp_path)
+
+
+# --- the team written greater than the rest; mock thanks over a wait ------------------------------
+
+@pytest.mark.parametrize("quoted", [
+    "Mes Aides > la CAF et ses guichetiers incompétents.",
+    "Mes Aides >>> tous les autres simulateurs.",
+    "Franchement, la CAF < Mes Aides.",
+])
+def test_the_team_written_greater_than_something_else_is_praise(quoted):
+    assert boost(quoted, lang="fr")
+
+
+@pytest.mark.parametrize("quoted", [
+    "Chemin : Mes Aides > Simulateurs > APL.",       # a menu path
+    "Mes Aides -> nouvelle page APL",                # an arrow
+    "Le simulateur de la CAF > Mes Aides, désolé.",  # the team is the lesser side
+])
+def test_a_menu_path_an_arrow_or_the_team_on_the_lesser_side_is_not_praise(quoted):
+    assert not boost(quoted, lang="fr")
+
+
+@given(st.text(max_size=60))
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+def test_inequality_signs_anywhere_never_raise(text):
+    boost(f"{text} > Mes Aides < {text}")
+
+
+@pytest.mark.parametrize("quoted", [
+    "Merci @mesaides pour les 45 minutes de chargement ce matin 👏 Un régal.",
+    "Merci @mesaides de m'avoir fait croire que j'avais droit à 300 €. Super, vraiment.",
+    "Thanks @mesaides for making me believe I was entitled to €300. Great stuff.",
+])
+def test_thanks_over_a_long_wait_or_a_false_hope_are_sarcasm_not_praise(quoted):
+    assert not boost(quoted)
+
+
+@pytest.mark.parametrize("quoted", [
+    "À côté de Mes Aides, les autres simulateurs font pâle figure.",
+    "Leaving Mes Aides after four years. Best team I've ever worked with.",
+    "Sincèrement c'est la plus belle appli publique que je connaisse, Mes Aides.",
+])
+def test_others_paling_beside_the_team_and_the_best_the_speaker_knows_are_praise(quoted):
+    assert boost(quoted)

@@ -916,3 +916,48 @@ def test_remembering_sets_of_anchors_changes_no_look_up(words):
     finally:
         del check._seconds_of
     assert check._seconds_of == saved
+
+
+# --- negation strengthened, exasperated capitals, endorsed reports --------------------------------
+
+@pytest.mark.parametrize("text", [
+    "@lea_m Ce n'est pas du tout une question idiote : on corrige la notice.",
+    "@dan_c That's not at all a silly or stupid question, see the FAQ.",
+])
+def test_a_negation_strengthened_by_du_tout_or_at_all_still_denies_the_insult(text):
+    assert not is_flagged(text)
+
+
+def test_an_insult_beyond_a_strengthened_negation_is_still_flagged():
+    assert is_flagged("@kevin_d Ce n'est pas du tout surprenant venant d'un abruti pareil.", lang="fr")
+
+
+def test_an_exasperated_enfin_closing_scolding_capitals_is_not_joy():
+    assert is_flagged("@julie_p VOUS AVEZ REÇU LE MAIL. LISEZ LES CONSIGNES, ENFIN !", lang="fr")
+    assert not is_flagged("@eq_caf MERCI À VOUS, ENFIN EN PROD !", lang="fr")
+
+
+def test_a_reported_insult_that_we_then_agree_with_is_aimed_at_whom_it_was_said_of():
+    endorsed = flagged("@camille_d Quelqu'un vous a traitée de cruche. On est d'accord avec lui.", lang="fr")
+    assert endorsed and "vous" in endorsed[0].message
+    assert not is_flagged("@camille_d On nous a traités de cruches. On n'est pas d'accord : voici les chiffres.",
+                          lang="fr")
+
+
+@given(st.sampled_from(["Allez donc tricoter", "Trouvez-vous un loisir", "Go knit something",
+                        "Find yourself a hobby"]), st.text(max_size=40))
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+def test_sending_someone_off_to_a_pastime_is_flagged_in_a_reply_whatever_follows(phrase, tail):
+    assert is_flagged(f"@x {phrase}. {tail}", kind="reply")
+
+
+def test_an_audit_hinted_at_on_a_users_file_is_a_threat_but_information_about_audits_is_not():
+    assert is_flagged("@v Ce serait bête qu'un contrôle tombe justement sur votre dossier 🙂", lang="fr")
+    assert is_flagged("@d It would be a shame if an audit happened to land on your claim 🙂", lang="en")
+    assert not is_flagged("@r If an audit lands on your claim, here is what the caseworker will ask.", lang="en")
+
+
+def test_half_cues_of_incapable_people_need_each_other():
+    assert is_flagged("Ceux qui n'arrivent toujours pas à trouver le bouton : on ne peut plus rien pour vous.",
+                      lang="fr")
+    assert not is_flagged("Passé le délai, on ne peut plus rien pour vous : faites votre demande.", lang="fr")

@@ -160,6 +160,11 @@ _LINE_END = lazy_regex(r"\n|\s[—–]\s|→")
 
 # The comparative's equality form, on folded text: "aussi clair que", "as simple as".
 _EQUALITY = lazy_regex(r"(?<!\w)(?:aussi|autant|as)\s+(?:\w+[\s'-]+)?\w+\s+(?:que|qu|as)(?!\w)")
+# "Mes Aides > la CAF", "la CAF < Mes Aides" (not an arrow: "->", "=>", "<-").
+_GREATER_AFTER = lazy_regex(r"\s*>+(?=\s)")
+_LESS_BEFORE = lazy_regex(r"(?<=\s)<+\s*")
+_ARROWS = lazy_regex(r"[-=]>|<[-=]")
+_SIGNS = lazy_regex(r">+|<+")
 _COMPARING = frozenset({"aussi", "autant", "as", "plus", "more"})  # for the prefilter
 # What "like this", "comme ça" point at: what the text is about.
 _DEICTIC = frozenset({"ca", "cela", "ceci", "celui", "celle", "this", "that", "it", "these", "those"})
@@ -374,7 +379,8 @@ class Praise(Check):
                 and (text.isascii() or self.praise_chars.isdisjoint(ft))
                 and _ELONGATED.search(ft) is None
                 and (self.praise_symbols.isdisjoint(ft) or not self.praise_symbolic.search(ft))
-                and (self.comparison_words.isdisjoint(words) or self.comparand_words.isdisjoint(words))):
+                and (self.comparison_words.isdisjoint(words) or self.comparand_words.isdisjoint(words))
+                and ">" not in ft and "<" not in ft):  # "Mes Aides > la CAF"
             return None
         if (self.profile and self.target_words.isdisjoint(words) and not tagged
                 and self.team_regex is not None and self.team_regex.search(ft) is None):
@@ -460,6 +466,9 @@ class _Analysis:
         self.compared: dict[int, _Ref] = {}  # comparatives: where they are, the team they praise
         if self.of("comparand"):  # nothing is compared without it
             self._comparatives()
+        self.lesser: list[tuple[int, int]] = []  # what the team is written greater than
+        if ">" in ft or "<" in ft:
+            self._inequalities()
 
     # --- finding ------------------------------------------------------------------------------
 
@@ -553,6 +562,35 @@ class _Analysis:
             self.matches.append(match)
             self.by_category.setdefault("comparative", []).append(match)
             self.compared[match.start] = ref
+        self.matches.sort(key=lambda m: m.start)
+
+    def _inequalities(self) -> None:
+        """"Mes Aides > la CAF", "la CAF < @mesaides": the team written greater than something
+        else, as the sentence's claim, is praise by comparison (superiority, weight 1). A menu
+        path ("Mes Aides > Simulateurs > APL", two signs or more) or an arrow ("->", "=>") is not."""
+        masked = self.masked
+        for ref in self.refs:
+            if ref.kind != "team":
+                continue
+            start, end = self.sentence(ref.start)[:2]
+            claim = masked[start:end]
+            if len(_SIGNS.findall(claim)) > 1 or _ARROWS.search(claim):
+                continue
+            after = _GREATER_AFTER.match(masked, ref.end)
+            before = _LESS_BEFORE.search(masked, start, ref.start)
+            if after and not masked[start : ref.start].strip(" «“\"'"):
+                span, lesser = (ref.start, after.end()), (after.end(), end)
+            elif before and before.end() == ref.start:
+                span, lesser = (before.start(), ref.end), (start, before.start())
+            else:
+                continue
+            self.lesser.append(lesser)
+            self.compared[span[0]] = ref
+            entry = {"term": masked[span[0] : span[1]].strip(), "forms": [], "category": "superiority",
+                     "weight": 1.0, "language": None}
+            match = _Match(*span, entry, "superiority")
+            self.matches.append(match)
+            self.by_category.setdefault("superiority", []).append(match)
         self.matches.sort(key=lambda m: m.start)
 
     def _standard(self, end: int, sentence: Sentence) -> _Ref | None:
@@ -858,8 +896,10 @@ class _Analysis:
                 continue  # "sans bug", "vous n'êtes pas des feignasses"
             if self._inside(self.of("contrast"), self._window(match.start, 12), match.start):
                 continue  # "pas comme ces abrutis de la préfecture": aimed elsewhere
-            if match.category == "hostile" and self._named_beside(match):
-                continue  # "alors que les bras cassés de ma mairie m'ont baladée": someone else
+            if match.category == "hostile" and (self._named_beside(match) or any(
+                    low <= match.start < high for low, high in self.lesser)):
+                continue  # "alors que les bras cassés de ma mairie m'ont baladée", "Mes Aides >
+                # la CAF et ses guichetiers incompétents": someone else
             if match.category != "hostile" and any(
                     sentence[0] <= m.start < sentence[1] and not self._undone(m)
                     for m in self.of("repair", "expectation", "rescue")):

@@ -143,6 +143,8 @@ _LEET = {"0": "o", "1": "[il]", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"
 _SCOPE_BREAKERS = frozenset({"que", "qu", "comme", "like", "than", "but", "mais", "sauf", "only", "seulement"})
 # A negator's word that negates nothing: "n'importe quoi".
 _NOT_NEGATIONS = frozenset({("n", "importe")})
+# Words that strengthen a negation without moving its scope: "pas du tout", "not at all".
+_NEGATION_INTENSIFIERS = frozenset({"du", "tout", "absolument", "at", "all", "whatsoever", "nullement"})
 _REDIRECT_AFTER = (("comme", "les", "autres"), ("comme", "ces"), ("like", "the", "others"),
                    ("like", "the", "rest"), ("unlike", "the"), ("contrairement", "aux"))
 
@@ -523,6 +525,10 @@ class Tone(Check):
         if not (text.lstrip().startswith("@") or self.you_words.intersection(tokens)):
             return None  # no addressee: capitals of a label, of joy, or at ourselves
         context = contexts[0] if contexts and contexts[0].variant_index == 0 else _Context(self, view, 0, languages)
+        # A word of joy closing a sentence after a comma is exasperation, not joy: "LISEZ LES
+        # CONSIGNES, ENFIN !", "READ IT, FINALLY!".
+        tokens = [token for word in folded for token in _PLAIN_WORD.findall(word)
+                  if not context.exasperated(token)]
         roles = context.roles_of_words(tokens)
         if "joy" in roles or any(not _PLAIN_WORD.match(context.words[i])
                                  for i, _ in context.spans.get("joy", ())):
@@ -698,6 +704,16 @@ class _Context:
     def original_span(self, i: int, j: int) -> tuple[int, int]:
         return self.folded.original_span(self.starts[i], self.ends[j - 1])
 
+    def exasperated(self, word: str) -> bool:
+        """Whether every use of ``word`` is a word of joy closing its sentence after a comma
+        ("…, enfin !"): exasperation, not joy."""
+        places = self.positions.get(word)
+        if not places or not self.has(places[0], "joy"):
+            return False
+        return all(k > 0 and self.sentence[k - 1] == self.sentence[k] and self.clause[k - 1] != self.clause[k]
+                   and (k + 1 == len(self.words) or self.sentence[k + 1] != self.sentence[k])
+                   for k in places)
+
     def token_at(self, offset: int) -> int | None:
         for index, start in enumerate(self.starts):
             if start <= offset < self.ends[index]:
@@ -738,8 +754,14 @@ class _Context:
         endorsed = self._endorsed()
         if self.flags[i] & QUOTED and not endorsed:
             return None
-        if not apophasis and not endorsed and self._reported(i):
-            return None
+        if not apophasis and self._reported(i):
+            if not endorsed:
+                return None
+            # An insult reported, then agreed with ("Quelqu'un vous a traitée de cruche. On est
+            # d'accord avec lui."): it is ours, aimed at whom it was said of.
+            target = self._you_in_sentence(sentence)
+            if target is not None and aim != "any":
+                return self.evidence(target)
         if self.spans.get("affection") and aim != "any":
             return None  # banter: "bande de copieurs 😘", "you absolute legends ❤️"
         if "threat" in entry["category"] and (
@@ -912,7 +934,10 @@ class _Context:
 
     def _negated(self, i: int, j: int) -> bool:
         clause = self.clause[i]
-        for k in range(i - 1, max(-1, i - 5), -1):
+        # (Intensifiers of the negation do not count towards its reach: "ce n'est pas du tout
+        # une question idiote", "not at all a stupid question".)
+        reach = 4 + sum(1 for k in range(max(0, i - 7), i) if self.words[k] in _NEGATION_INTENSIFIERS)
+        for k in range(i - 1, max(-1, i - 1 - reach), -1):
             if self.clause[k] != clause or self.words[k] in _SCOPE_BREAKERS:
                 return False
             if self.has(k, "negator") and tuple(self.words[k : k + 2]) not in _NOT_NEGATIONS:
