@@ -62,6 +62,20 @@ def test_bad_pattern_is_reported_at_the_options(tmp_path):
     assert raised.value.line == 6
 
 
+@pytest.mark.parametrize(("option", "expected"), [
+    ("clause_words: 0", "`clause_words` counts words: 1 or more"),
+    ("min_words: -2", "`min_words` counts words: 1 or more"),
+    ("similarity: 1.5", "`similarity` is a share of words"),
+    ("similarity: 0", "`similarity` is a share of words"),
+])
+def test_duplicate_options_out_of_range_are_reported_at_the_options(tmp_path, option, expected):
+    text = GOOD.replace("check: lexicon", "check: duplicate").replace(
+        "  terms:\n    slang: {terms: [lol, mdr]}\n", f"  {option}\n").replace('"slang: {match}"', '"copy"')
+    with pytest.raises(SocialrulesError, match=expected) as raised:
+        load_rule_file(write(tmp_path, "my-rule.yaml", text))
+    assert raised.value.line == 6
+
+
 def test_file_name_is_the_id(tmp_path):
     with pytest.raises(SocialrulesError, match="not a kebab-case rule id"):
         load_rule_file(write(tmp_path, "My_Rule.yaml", GOOD))

@@ -15,8 +15,10 @@ words listed and their clauses compared whole.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from pathlib import Path
+from typing import Any, Iterator
 
+from ..errors import SocialrulesError
 from ..text.analysis import word_list
 from ..text.lazy import lazy_re
 from . import OPTIONS_CONFIG, Check, Hit, OptionsBase, register
@@ -87,6 +89,16 @@ class Duplicate(Check):
     scope = "posts"
     Options = DuplicateOptions
     placeholders = frozenset({"other", "other_line", "percent"})
+
+    @classmethod
+    def prepare(cls, options: dict[str, Any], folder: Path) -> dict[str, Any]:
+        prepared = super().prepare(options, folder)
+        if not 0 < prepared["similarity"] <= 1:
+            raise SocialrulesError("`similarity` is a share of words: above 0, at most 1")
+        for name in ("min_words", "clause_words"):
+            if prepared[name] < 1:
+                raise SocialrulesError(f"`{name}` counts words: 1 or more")
+        return prepared
 
     def run_all(self, subjects) -> Iterator[tuple[int, Hit]]:
         clause_words = self.options.clause_words
