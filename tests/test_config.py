@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from click.testing import CliRunner
 
 from socialrules import SocialrulesError
+from socialrules.cli import main
 from socialrules.config import find_config, load_config
 
 
@@ -82,3 +84,15 @@ def test_a_changed_config_is_read_again(in_tmp):
     assert load_config(path).lang == "fr"
     path.write_text('lang = "en"   \n')
     assert load_config(path).lang == "en"
+
+
+@pytest.mark.parametrize(("override", "expected"), [
+    ('[rules.duplicate-post]\nclause_words = 0\n', "rules.duplicate-post: `clause_words` counts words"),
+    ('[rules.hashtag-overuse]\nmax = "many"\n', "rules.hashtag-overuse.max"),
+])
+def test_a_bad_rule_option_in_the_config_names_the_config_and_rule(in_tmp, override, expected):
+    (in_tmp / "socialrules.toml").write_text(override)
+    (in_tmp / "draft.txt").write_text("Bonjour à tous !")
+    result = CliRunner().invoke(main, ["check", "draft.txt"])
+    assert result.exit_code == 2
+    assert expected in result.output and "socialrules.toml" in result.output

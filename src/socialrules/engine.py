@@ -420,4 +420,6 @@ def _build(rule: Rule, kind: type[Check], config: Config) -> Check:
             problem = error.errors(include_url=False)[0]
             key = ".".join(str(part) for part in problem["loc"])
             raise SocialrulesError(f"rules.{rule.id}.{key}: {problem['msg']}", config.path) from None
+        except SocialrulesError as error:  # a kind's own check of its options
+            raise SocialrulesError(f"rules.{rule.id}: {error.message}", config.path) from None
     return kind(rule, kind.Options(**options), config)
