@@ -271,16 +271,18 @@ def scalar_anchors(document: YamlDocument, node: yaml.Node, value: str) -> tuple
 
 
 def _quoted_anchors(lines: list[str], value: str, line: int, column: int) -> tuple[tuple[int, int, int], ...]:
-    """A quoted scalar reads the same in the file and in its value between escapes and quotes."""
+    """A quoted scalar reads the same in the file and in its value between escapes and quotes,
+    but for the blanks that end a line (folded into one space, or a line break's "\r")."""
     anchors: list[tuple[int, int, int]] = []
     position, after_quote = 0, column + 2
     lines[0], column = lines[0][1:], after_quote
     for number, raw in enumerate(lines):
-        for piece in _PIECE.finditer(raw):
-            found = value.find(piece.group(), position)
+        for match in _PIECE.finditer(raw):
+            piece = (match.group(1) or "").rstrip()
+            found = value.find(piece, position) if piece else -1
             if found >= 0:
-                anchors.append((found, line + number, column + piece.start()))
-                position = found + len(piece.group())
+                anchors.append((found, line + number, column + match.start()))
+                position = found + len(piece)
         column = 1
     if not anchors or anchors[0][0] > 0:
         # The value's start just after the quote: escapes ("\x1F") at the start of a quoted
@@ -289,7 +291,9 @@ def _quoted_anchors(lines: list[str], value: str, line: int, column: int) -> tup
     return tuple(anchors)
 
 
-_PIECE = re.compile(r"[^\\'\"\s][^\\'\"]*")
+# An escape ("\\t", "\\xE9", "\\U0001F600"; a quote doubled, or ending the value), or (group 1) a
+# piece of text read as it is written.
+_PIECE = re.compile(r"""\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)|''|['"]|([^\\'"\s][^\\'"]*)""")
 
 
 def pydantic_errors(document: YamlDocument, error: Any, prefix: tuple[str | int, ...] = ()) -> SocialrulesError:
