@@ -200,6 +200,55 @@ def test_look_alikes_of_the_families_pass(escalate, lang, text):
     assert not flagged(escalate, text, lang)
 
 
+# Families of phrasing met in posts written by other people than the rule's authors: each is
+# caught by cues of two categories, whatever the exact sentence, and its look-alikes pass.
+@pytest.mark.parametrize("lang, text", [
+    # bad buzz: a security hole discussed in public, with our check before speaking
+    ("fr", "Un chercheur explique sur son blog comment contourner notre captcha, et c'est repris sur X. "
+           "Pas de communication avant d'avoir vu avec l'équipe sécurité."),
+    ("en", "Someone claims on a forum that our sign-in page has a flaw, and it's being picked up on X."),
+    # bad buzz: an official's put-down answered with our own figures, after some time
+    ("fr", "@senatrice_dupont Vos chiffres sur notre budget sont erronés ; laissez-nous quelques heures, nous publierons les nôtres."),
+    ("en", "@senator_dupont Your figures on our budget are wrong; give us a few hours and we'll publish ours."),
+    # bad buzz: a fake document in our name, please do not forward it
+    ("fr", "Une fausse circulaire à en-tête Mes Aides annonce la fin de l'APL étudiante. Ne la transférez pas."),
+    ("en", "A fake circular on Mes Aides letterhead says student housing aid is ending. Please don't forward it."),
+    # press: a segment in a programme, and its timeline
+    ("fr", "@julien_france5 Une séquence sur le chèque énergie dans votre magazine ? Volontiers, quel est votre calendrier ?"),
+    ("en", "@julian_ch5 A segment on the energy cheque for your magazine show? Gladly, what's your timeline?"),
+    # campaign: content for someone else's launch, paid radio spots
+    ("fr", "La région nous demande une vidéo pour accompagner l'annonce de son plan jeunesse. On attend l'accord de la com."),
+    ("en", "The region wants a video from us to go with the launch of its youth plan. Nothing goes out until comms approves."),
+    ("fr", "On réfléchit à des spots radio pour toucher les retraités des zones rurales."),
+    ("en", "We're thinking about radio spots to reach pensioners in rural areas."),
+])
+def test_families_of_other_writers_are_flagged(escalate, lang, text):
+    assert flagged(escalate, text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Correctif publié : la faille signalée la semaine dernière est corrigée, aucune donnée n'a fuité."),
+    ("en", "Patch released: the flaw reported last week is fixed and no data leaked."),
+    ("fr", "@lina_b Il n'y a pas de fuite : l'e-mail de récapitulatif vient bien de nous."),
+    ("en", "@lina_b No breach here: the summary email really did come from us."),
+    ("en", "@karim_b We deleted and reposted it to fix a typo, thanks!"),
+    ("en", "Our security team finished its audit: no critical vulnerabilities were found."),
+    ("fr", "Abonnez-vous à notre newsletter pour suivre les nouveautés du simulateur."),
+    ("fr", "Aujourd'hui, Journée internationale des droits des femmes : découvrez les aides à la garde d'enfants."),
+    ("en", "Today is International Women's Day: here are the childcare benefits you can check."),
+    ("en", "Idea for the spring: a simpler results page. Tell us what you think!"),
+])
+def test_look_alikes_of_the_families_of_other_writers_pass(escalate, lang, text):
+    assert not flagged(escalate, text, lang)
+
+
+def test_the_families_read_posts_without_a_language(escalate):
+    # Most posts carry no language: both lists apply, so that an English term must not catch a
+    # French word once accents are folded (a French "mêmes" is no meme).
+    assert not flagged(escalate, "Les mêmes questions reviennent souvent : voici notre FAQ, et un élu local l'a relayée.")
+    assert flagged(escalate, "Une fausse circulaire à en-tête Mes Aides circule. Ne la transférez pas.")
+
+
 def test_the_quoted_post_and_handles_are_read(escalate):
     assert flagged(escalate, "On vous répond en privé !", "fr", "quote",
                    quoted="Journaliste à Libé, je cherche des équipes qui développent des outils publics, DM ouverts.")
