@@ -3,27 +3,13 @@ for "#balanceton*"), which no list of whole words can hold."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from socialrules import Linter
-from socialrules.loader import load_rule_file
 
-RULE = """\
-check: lexicon
-severity: info
-summary: {{en: a test rule, fr: une règle de test}}
-message: {{en: "cues: {{cues}}", fr: "indices : {{cues}}"}}
-options: {options}
-guideline:
-  quote: "voici les situations à remonter au service communication de la DINSIC afin d’obtenir une assistance"
-  section: Service communication
-  explanation: {{en: why, fr: pourquoi}}
-examples: {{fail: [{{text: x}}], pass: [{{text: y}}]}}
-"""
+from .test_escalate import lexicon_rule
 
 # A denunciation hashtag flags alone; a boycott hashtag is a weak cue that needs an answer.
 TAGS = """
@@ -35,9 +21,7 @@ TAGS = """
 
 @pytest.fixture(scope="module")
 def tags(tmp_path_factory):
-    path = tmp_path_factory.mktemp("tags") / "tags.yaml"
-    path.write_text(RULE.format(options=TAGS), encoding="utf-8")
-    return Linter([load_rule_file(path)])
+    return Linter([lexicon_rule(tmp_path_factory.mktemp("tags"), TAGS)])
 
 
 def test_a_hashtag_that_begins_with_the_term_is_found_whole(tags):

@@ -33,14 +33,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
-
-import regex
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import SocialrulesError
 from ..text.lazy import Memo, lazy_regex
 from ..text.normalize import fold
 from . import OPTIONS_CONFIG, Check, Hit, OptionsBase, Packed, pack, register
+
+if TYPE_CHECKING:
+    import regex
 
 _WORD = lazy_regex(r"\w+")
 _OPTIONAL = lazy_regex(r"\(([^()]*)\)")
@@ -166,6 +167,8 @@ class Lexicon(Check):
         key = (form, underscores)
         pattern = self._patterns.get(key)
         if pattern is None:
+            import regex  # here: a run whose texts hold no term never needs it (~8 ms to import)
+
             if form.endswith("*"):  # a hashtag's beginning ("#balanceton*"): the rest may follow
                 pattern = regex.compile(rf"(?<!\w){regex.escape(form[:-1])}\w*")
             elif underscores:  # "_" separates words and ends them, as a space does
