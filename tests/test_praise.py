@@ -536,3 +536,57 @@ def test_thanks_over_a_long_wait_or_a_false_hope_are_sarcasm_not_praise(quoted):
 ])
 def test_others_paling_beside_the_team_and_the_best_the_speaker_knows_are_praise(quoted):
     assert boost(quoted)
+
+
+# --- round 3 ------------------------------------------------------------------------------------
+
+
+def test_on_an_inequality_the_praise_is_aimed_at_the_greater_side():
+    for quoted in ("la CAF < Mes Aides", "Mes Aides > la CAF"):
+        findings = boost(quoted, lang="fr")
+        assert findings and "aimed at: Mes Aides" in findings[0].message and "CAF" not in findings[0].message.split(
+            "aimed at:")[1]
+
+
+def test_thanks_in_an_aside_to_praise_of_a_partner_are_not_praise_of_the_team():
+    assert not boost("Bravo à l'équipe DossierFacile pour son prix ! 🎉 (et merci à @mesaides pour le lien)",
+                     lang="fr")
+    assert boost("Bravo à l'équipe @mesaides pour la nouvelle version ! 👏 (et merci à la CNAF pour l'API)",
+                 lang="fr")
+
+
+@pytest.mark.parametrize("quoted", [
+    "Mes Aides, au top. Pas comme l'agent du guichet, un incapable qui m'a renvoyé chez moi.",
+    "@mesaides reste l'unique outil public qui tient la route. Les autres ? Des labyrinthes conçus par des incapables.",
+    "Mes Aides is the only site that actually works. The rest were built by clowns.",
+])
+def test_praise_set_against_others_insulted_beside_it_is_still_praise(quoted):
+    assert boost(quoted)
+
+
+@pytest.mark.parametrize("quoted", [
+    "I'd recommend @mesaides if you love wasting an evening on a form that ends in «not eligible».",
+    "Je recommande @mesaides si vous aimez attendre vingt minutes qu'une page charge.",
+    "@mesaides m'affichait 280 € d'APL. Au final la CAF m'a versé zéro. Merci @mesaides, top.",
+    "Hé @mesaides, une correction prévue avant Noël ? Le calcul des APL tourne dans le vide depuis jeudi. Bravo 👏",
+    "Another @mesaides 'upgrade' lands today. Can't wait to see what they ruin next.",
+])
+def test_mock_recommendations_mismatches_and_repairs_only_asked_about_are_sarcasm(quoted):
+    assert not boost(quoted)
+
+
+@pytest.mark.parametrize("quoted", [
+    "Sorted my dad's claim with Mes Aides in an evening. The devs behind it deserve a raise.",
+    "@mesaides m'a trouvé la prime d'activité, je savais même pas que ça existait 🔥",
+    "Mes Aides is miles away from the nightmare I expected.",
+    "Honnêtement, @mesaides est le seul service de l'État qui marche du premier coup.",
+])
+def test_the_team_behind_it_an_emoji_after_a_negation_and_the_only_site_that_works_are_praise(quoted):
+    assert boost(quoted)
+
+
+@given(st.text(max_size=40), st.text(max_size=40))
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+def test_brackets_and_sentences_opening_with_emoji_never_raise(before, inside):
+    boost(f"{before} ! 🎉 ({inside}")
+    boost(f"{before} ? {inside}")

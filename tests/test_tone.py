@@ -6,7 +6,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from socialrules import Linter, Post, SocialrulesError
@@ -948,7 +948,12 @@ def test_a_reported_insult_that_we_then_agree_with_is_aimed_at_whom_it_was_said_
                         "Find yourself a hobby"]), st.text(max_size=40))
 @settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
 def test_sending_someone_off_to_a_pastime_is_flagged_in_a_reply_whatever_follows(phrase, tail):
-    assert is_flagged(f"@x {phrase}. {tail}", kind="reply")
+    # (but an affectionate frame after it, "jk", "just kidding", makes it banter)
+    assume(not any(word in tail.lower() for word in ("jk", "kidding")))
+    # (in the post's language: without one, a tail of French-looking letters, "C:J", may be taken
+    # for French and the English phrase not looked for)
+    lang = "en" if phrase.startswith(("Go", "Find")) else "fr"
+    assert is_flagged(f"@x {phrase}. {tail}", kind="reply", lang=lang)
 
 
 def test_an_audit_hinted_at_on_a_users_file_is_a_threat_but_information_about_audits_is_not():
@@ -961,3 +966,74 @@ def test_half_cues_of_incapable_people_need_each_other():
     assert is_flagged("Ceux qui n'arrivent toujours pas à trouver le bouton : on ne peut plus rien pour vous.",
                       lang="fr")
     assert not is_flagged("Passé le délai, on ne peut plus rien pour vous : faites votre demande.", lang="fr")
+
+
+# --- round 3: groups in replies, retorts, mock comparison, masks of another script --------------
+
+
+def test_a_group_mocked_in_a_reply_is_half_a_cue_and_help_offered_to_it_is_none():
+    # half a cue each: the group mocked for what it cannot do, and help refused
+    assert is_flagged("@abel_r Franchement, les mamies qui ne savent pas écrire un mail, on ne peut pas les aider davantage.",
+                      lang="fr", kind="reply")
+    assert not is_flagged("@abel_r Les personnes qui ne savent pas cliquer sur un lien peuvent appeler le 3939.",
+                          lang="fr", kind="reply")
+    assert not is_flagged("@abel_r Pour les personnes qui ne savent pas cliquer sur un lien, il y a le 3939.",
+                          lang="fr", kind="reply")
+
+
+def test_a_retort_to_an_insult_the_addressee_threw_is_whole_but_not_one_we_report():
+    assert is_flagged("@noe_b Vous nous traitez de guignols ? Venant de quelqu'un qui confond le net et le brut, "
+                      "on encaisse.", lang="fr", kind="reply")
+    assert is_flagged("@rob_t You call us amateurs? Rich, from someone whose posts are all about chemtrails.",
+                      lang="en", kind="reply")
+    assert not is_flagged("@noe_b On nous a traités de guignols. Venant de quelqu'un qui attend depuis trois mois, "
+                          "on comprend.", lang="fr", kind="reply")
+
+
+@pytest.mark.parametrize("text", [
+    "@col_t Your report has the depth of a puddle.",
+    "@col_t Your 'study' has the rigour of a fortune cookie.",
+    "@col_t Votre dossier de presse a la profondeur d'un prospectus.",
+    "@col_t On dirait que ce message a été tapé par un gamin.",
+])
+def test_work_likened_to_a_trivial_thing_mocks_its_author_in_a_reply(text):
+    assert is_flagged(text, kind="reply")
+
+
+@pytest.mark.parametrize("text", [
+    "@col_t Our old FAQ reads like it was written by a toddler, we know. The new one is out.",
+    "@col_t Notre ancienne FAQ, on dirait qu'elle a été écrite par un enfant, on sait.",
+    "@col_t The estimate is about as accurate as it gets without your tax notice.",
+    "@col_t This letter looks like it was written by a bot? It's genuine.",
+])
+def test_the_same_comparisons_about_ourselves_or_plain_facts_pass(text):
+    assert not is_flagged(text, kind="reply")
+
+
+def test_a_repair_asked_about_in_a_question_does_not_make_applause_sincere():
+    assert is_flagged("Coucou @partenaire, vous comptez réparer un jour ? L'API tourne dans le vide depuis lundi. "
+                      "Chapeau 👏", lang="fr")
+    assert not is_flagged("Coucou @partenaire, l'API a ramé hier mais c'est réparé. Chapeau 👏", lang="fr")
+
+
+def test_an_idiom_for_a_person_said_of_a_thing_named_first_passes():
+    assert is_flagged("Notre nouveau chef de projet ? Une catastrophe ambulante, celui-là.", lang="fr")
+    assert not is_flagged("La migration de vendredi : une catastrophe ambulante, tout est rentré dans l'ordre.",
+                          lang="fr")
+
+
+_LOOKALIKE_FREE = "іїєґѕјѵωψφλπ"  # Cyrillic and Greek letters that are no Latin look-alike
+
+
+@given(st.sampled_from(["abrutie", "connard", "crétin", "imbécile", "idiot"]), st.data())
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+def test_a_letter_of_another_script_inside_an_insult_is_read_as_a_mask(word, data):
+    position = data.draw(st.integers(min_value=1, max_value=len(word) - 2))
+    letter = data.draw(st.sampled_from(_LOOKALIKE_FREE))
+    masked = word[:position] + letter + word[position + 1:]
+    assert is_flagged(f"@x T'es un {masked}.", lang="fr", kind="reply")
+
+
+def test_a_word_of_another_script_is_not_a_mask():
+    assert not is_flagged("@x Спасибо, on a bien reçu votre message.", lang="fr", kind="reply")
+    assert not is_flagged("@x Merci pour la photo de Ωmega, superbe.", lang="fr", kind="reply")

@@ -36,6 +36,12 @@ recommend the team. In that text it weighs:
   in scare quotes), negation
   ("n'est pas génial", "wouldn't recommend"), questions ("quelqu'un peut me recommander… ?"),
   wishes ("ce serait super que…"), a caveat that carries the point ("pas mauvais, mais…");
+- whose it is, further: an emoji opening a sentence closes the one before ("…pour son prix ! 🎉"),
+  praise in brackets beside praise of a partner is an aside ("(et merci à @mesaides pour le
+  lien)"), an insult after "pas comme", "unlike" or under a short topic question ("Les autres ?
+  Des usines à gaz…") is aimed at the others, and on an inequality ("la CAF < Mes Aides") the
+  praise goes to the greater side; an emoji is not negated by a negation before it ("que je
+  connaissais même pas 🔥");
 - the main-point test: information left once the praise is taken out (a release, an event, a
   job, a date) that outweighs the praise makes the praise incidental.
 
@@ -788,8 +794,9 @@ class _Analysis:
         if after and (any(c.isdigit() for c in after) or _name_like(after) or (
                 after[0].isupper() and fold(after).text not in self.check.known_words)):
             return "other"  # "l'équipe 1jeune1solution", "l'équipe DossierFacile"
-        if before and (any(c.isdigit() for c in before) or before[0].isupper()
-                       or fold(before).text not in _TEAM_DETERMINERS | self.check.known_words):
+        determiner = fold(before).text in _TEAM_DETERMINERS if before else False
+        if before and (any(c.isdigit() for c in before) or (before[0].isupper() and not determiner)
+                       or not determiner and fold(before).text not in self.check.known_words):
             return "other"  # "the CAF team", "the library team", "the 1jeune1solution team"
         return "crew" if self.check.profile else "team"
 
@@ -894,8 +901,11 @@ class _Analysis:
                 continue  # "qui a dit que les sites publics étaient lents ?": the doubt answered
             if self.negated(match, 4):
                 continue  # "sans bug", "vous n'êtes pas des feignasses"
-            if self._inside(self.of("contrast"), self._window(match.start, 12), match.start):
-                continue  # "pas comme ces abrutis de la préfecture": aimed elsewhere
+            if self._inside(self.of("contrast"), self._window(match.start, 12), match.start) or (
+                    match.category == "hostile"
+                    and self._inside(self.of("contrast"), sentence[0], match.start)):
+                continue  # "pas comme ces abrutis de la préfecture", "pas comme la conseillère
+                # de mon agence, une incompétente": aimed elsewhere
             if match.category == "hostile" and (self._named_beside(match) or any(
                     low <= match.start < high for low, high in self.lesser)):
                 continue  # "alors que les bras cassés de ma mairie m'ont baladée", "Mes Aides >
@@ -907,7 +917,12 @@ class _Analysis:
                 # "j'étais en galère, Mes Aides m'a trouvé 300 €"
             # (Whom a quotation names is not whom the sentence is about: "pour finir par
             # « contactez votre CAF »".)
-            inside = {r.kind for r in self.refs if sentence[0] <= r.start < sentence[1]
+            begin = sentence[0]
+            index = self.sentences.index(sentence)
+            if match.category == "hostile" and index and self.sentences[index - 1][2][:1] == "?" \
+                    and len(self._words(*self.sentences[index - 1][:2])) <= 3:
+                begin = self.sentences[index - 1][0]  # "Les autres ? Des usines à gaz…": its topic
+            inside = {r.kind for r in self.refs if begin <= r.start < sentence[1]
                       and not any(low < r.start < high for low, high in self._quotations)}
             if "other" in inside and "team" not in inside:
                 continue  # "les potes en galère": not about us
@@ -1001,9 +1016,18 @@ class _Analysis:
     def target(self, match: _Match) -> _Ref | None:
         """The reference to the team that ``match`` praises; None if it praises someone else, or
         nobody known to be the team."""
-        if match.category == "comparative":
-            return self.compared.get(match.start)
+        if match.category == "comparative" or (match.category == "superiority" and match.start in self.compared):
+            return self.compared.get(match.start)  # "la CAF < Mes Aides": the greater side
         sentence = self.sentence(match.start)
+        if not _WORD.search(self.masked, sentence[0], match.start) and match.end - match.start <= 2:
+            index = self.sentences.index(sentence)
+            if index and self.sentences[index - 1][2][:1] in ("!", ".", "…"):
+                # An emoji opening a sentence closes the one before: "…pour son prix ! 🎉 (et…".
+                sentence = self.sentences[index - 1]
+        if sentence in self.partner_sentences and match.category not in _DIRECTED:
+            return None  # "merci à Etalab pour ces données, super utiles à Mes Aides"
+        if self._aside(match) and self.partner_sentences:
+            return None  # "Félicitations à l'équipe X ! (et merci à @mesaides pour le module)"
         if match.category == "delight" and self._feels(match, sentence):
             return None  # "Mes Aides est ravi du partenariat": the team's joy, not praise of it
         refs = self.refs
@@ -1039,6 +1063,11 @@ class _Analysis:
             if addressed:  # "vous êtes top", "l'équipe", "le simulateur", nobody else named
                 return addressed[0]
         return None
+
+    def _aside(self, match: _Match) -> bool:
+        """Whether ``match`` stands in brackets: an aside to what the text says."""
+        opening = self.masked.rfind("(", 0, match.start)
+        return opening >= 0 and self.masked.find(")", opening, match.start) < 0
 
     def _feels(self, match: _Match, sentence: Sentence) -> bool:
         before = [r for r in self.refs if sentence[0] <= r.end <= match.start and r.kind in ("team", "crew")]
@@ -1101,7 +1130,8 @@ class _Analysis:
         if match.category == "rebuttal" and len(self._words(sentence[0], match.start)) > 2:
             return False  # "Marie, who said Mes Aides helped her": reported, not a rebuttal
         if match.category not in ("litotes", "comparative", "rebuttal"):
-            if self.negated(match) and not rhetorical and not (
+            # (An emoji comments the whole sentence: "…que je connaissais même pas 🔥".)
+            if self.negated(match) and not rhetorical and _WORD.search(self.masked, match.start, match.end) and not (
                     match.category in _VERBAL and _DEGREE.search(self.masked, sentence[0], sentence[1])):
                 return False  # "n'est pas génial", but "je ne dirai jamais assez merci"
             if match.category not in _WISHFUL and self._inside(

@@ -8,7 +8,8 @@ Words decide nothing by themselves: the target does. The check works in two step
    whole words on the folded text and its de-obfuscated variants (l33t, spaced or dotted letters,
    look-alike letters, invisible characters). An asterisk-masked word is read as the cue word it
    can stand for, preferring one that completes a cue with the other words ("ferme ta g**le",
-   "c0nn*rd"). A clean post costs set intersections per variant (each form of each term is
+   "c0nn*rd"); so is a Latin word with one letter of another script that folding did not read as
+   a look-alike ("abrіtie" with a Cyrillic і). A clean post costs set intersections per variant (each form of each term is
    indexed by its two rarest words), a look at its few non-ASCII characters for emoji, and a
    capitals test only when "TU", "VOUS", "YOU" are there: about 8 µs.
 2. Judgement, only for posts with cues: the words around each cue are read for its target
@@ -46,7 +47,16 @@ half a cue: "Bravo @x, trois jours de panne"; a whole one with applause, with ro
 the failure is what the praise is for, "Merci @x pour cette soirée perdue", or when the praise
 stands bare after it, "…qui ne marche pas. Bravo @x, vraiment.", or in a later sentence when
 the thanks were for the failure, "…pour finir par « voyez votre CAF ». Super utile."; applause
-counts as praise; "to the X team" is said to people).
+counts as praise; "to the X team" is said to people; a repair only asked about, "on attend la
+rentrée pour réparer ?", is none; praise after a text that opened by hailing someone is said to
+them).
+
+In a reply, a group mocked by an at-someone cue ("les vieux qui ne savent pas cliquer") is half a
+cue, none when "pour", "for" introduce it as whom help is for; a half retort ("venant de quelqu'un
+qui…") is whole when the one we answer threw an insult at us in the text ("vous nous traitez
+d'amateurs ?"); an in-reply cue in a sentence about ourselves first ("notre FAQ se lit comme…")
+and speaking to no one is about us; an idiom for a person standing alone after a thing named
+before a colon is about the thing ("la migration : une catastrophe ambulante").
 
 Targets also read apposition ("@julien, cette tanche, a…", "absolute liability, that kid"),
 what someone says standing for them ("ton avis est une blague"), an exclamation after a thing
@@ -131,6 +141,11 @@ _URL = lazy_regex(r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:fr|com|or
 _LEADING_MENTIONS = lazy_regex(r"\s*(?:@[\w.]+(?:@[\w.-]+)?[\s,:]*)+")
 # Asterisk-masked words ("c*nnard", "f**k"): letters and at least one asterisk inside or at the end.
 _MASKED = lazy_regex(r"(?<![\w*])\w*[^\W\d_]\**\*[\w*]*(?![\w*])")
+# A letter of a script that Latin words borrow look-alikes from (Cyrillic, Greek).
+_FOREIGN_LETTER = lazy_regex(r"[\p{Cyrillic}\p{Greek}]")
+# The same letters as a set, for a test in C on a text's non-ASCII characters.
+_FOREIGN_CHARS = frozenset(chr(code) for code in (*range(0x370, 0x400), *range(0x400, 0x530), *range(0x1F00, 0x2000))
+                           if chr(code).isalpha())
 # Capitalised words, for shouting.
 _CAPS_WORD = lazy_regex(r"\b\p{Lu}[\p{Lu}'’\-]*\p{Lu}\b")
 _CAPS_PAIR = lazy_regex(r"\p{Lu}{2}")
@@ -350,7 +365,8 @@ class Tone(Check):
         symbols = ()
         if (non_ascii and not self.symbol_chars.isdisjoint(non_ascii)) or self.ascii_symbols:
             symbols = [symbol for symbol in self.symbols if symbol in text]
-        masks = self._masks(view, lang, candidates[0]) if "*" in text else []
+        masks = self._masks(view, lang, candidates[0]) if "*" in text or (
+            non_ascii and not _FOREIGN_CHARS.isdisjoint(non_ascii)) else []
         if masks:  # "ferme ta g**le": the words the masks stand for complete cues of several words
             candidates[0] = self._lookup(view.variant_words[0].union(word for _s, _e, word in masks), text)
         shouting = self.options.shouting and self._may_shout(text, view.variant_words[0])
@@ -405,7 +421,12 @@ class Tone(Check):
             if any(start < other[1] and other[0] < end for other in fired):
                 continue
             label = f"{_as_written(context, start, end)} ({entry['category']})"
-            fired.append((start, end, entry["term"], label, entry["weight"], verdict))
+            weight = entry["weight"] * (0.5 if (i, j) in context.halved else 1.0)
+            if weight < 1.0 and entry["category"].startswith("retort") and context.reports_insult(cues, contexts):
+                # "Vous nous traitez d'amateurs ? Venant de quelqu'un qui…": a retort to an
+                # insult reported at us is the insult thrown back, a whole cue.
+                weight = 1.0
+            fired.append((start, end, entry["term"], label, weight, verdict))
         if fired or mocking:
             # Applause over an unrepaired failure is mock praise in full ("@x Amazing work 👏 Three
             # days of downtime"); without it, half a cue that only adds to others.
@@ -472,8 +493,7 @@ class Tone(Check):
         folded, words, text = view.variants[0].text, view.variant_words[0], view.text
         languages = self._languages(view, lang)
         masks = []
-        for match in _MASKED.finditer(folded):
-            word = match.group()
+        for start, end, word in self._masked_words(view, folded):
             letters = word.replace("*", "")
             if len(letters) < 2 or len(word) < 3:
                 continue
@@ -494,8 +514,31 @@ class Tone(Check):
                                languages != (None,) and not spoken.intersection(languages),
                                abs(len(form) - len(word)), form))
             if ranked:
-                masks.append((match.start(), match.end(), min(ranked)[-1]))
+                masks.append((start, end, min(ranked)[-1]))
         return masks
+
+    def _masked_words(self, view, folded: str) -> Iterator[tuple[int, int, str]]:
+        """The masked words of the folded text, each mask an asterisk: asterisks as written, and
+        in a Latin word, one letter of another script that folding did not read as a Latin
+        look-alike ("abrіtie" with a Cyrillic і for "u"): a mask too."""
+        if "*" in folded:
+            for match in _MASKED.finditer(folded):
+                yield match.start(), match.end(), match.group()
+        if not _FOREIGN_LETTER.search(view.text):
+            return
+        variant = view.variants[0]
+        for match in _PLAIN_WORD.finditer(folded):
+            word = match.group()
+            if len(word) < 4 or word.isdigit():
+                continue
+            foreign = [k for k in range(len(word))
+                       if _FOREIGN_LETTER.search(view.text, *variant.original_span(match.start() + k, match.start() + k + 1))]
+            if len(foreign) != 1 or word in self.mask_words.get(word[0], ()):
+                continue  # a word already read as a cue word, or a foreign word
+            k = foreign[0]
+            if not (word[:k] + word[k + 1:]).isascii():
+                continue
+            yield match.start(), match.end(), word[:k] + "*" + word[k + 1:]
 
     def _may_shout(self, text: str, words: frozenset[str]) -> bool:
         """Three capitalised words and an addressee (a reply, or "TU", "YOU"...), cheaply: most
@@ -614,6 +657,7 @@ class _Context:
             self.flags.append(flag)
         self.people: set[int] = set()
         self.cued: set[int] = set()
+        self.halved: set[tuple[int, int]] = set()  # cues judged at half their weight
         self.positions: dict[str, list[int]] = {}
         for index, word in enumerate(self.words):
             self.positions.setdefault(word, []).append(index)
@@ -742,7 +786,9 @@ class _Context:
 
     def judge(self, i: int, j: int, entry: dict[str, Any], cues, contexts) -> str | None:
         """Why the cue at tokens i..j is aimed at someone (the target, as written), or None."""
-        if any(self.flags[k] & (CODE | MENTION | URL) for k in range(i, j)):
+        # (A mention inside a cue is what a gap skipped: "recommend @x if you enjoy filling…".)
+        if any(self.flags[k] & (CODE | URL) for k in range(i, j)) or self.flags[i] & MENTION \
+                or self.flags[j - 1] & MENTION:
             return None
         if any(low < j and i < high for low, high in self.spans.get("innocent", ())):
             return None
@@ -787,6 +833,8 @@ class _Context:
                 kind, where = "predicate", mirror
             elif kind not in ("you", "intro") and self._pest_control(sentence):
                 return None  # "chasse aux nuisibles : 23 bugs écrasés": the pests are the bugs
+        if aim == "in-reply" and kind != "self" and self._ours_first(i):
+            return None  # "@x Notre vieille FAQ se lisait comme si un robot l'avait écrite": about us
         if aim == "in-reply" and kind != "self":
             # The phrase names its own object ("c'est trop demander", "that's a lot of confidence
             # for someone who..."): in a reply it is said to the addressee, whatever its subject.
@@ -796,9 +844,16 @@ class _Context:
             return None
         if kind not in ("address", "intro", "you", "you-after") and self._echo(i, j, entry, cues, contexts):
             return None
+        if aim == "at-someone" and kind in ("group", "person") and where is not None and self._for_whom(where[0]):
+            return None  # "Pour les personnes qui ne savent pas cliquer : le 3939": whom we help
         accepted = AIMS[aim]
         if accepted is not None and kind not in accepted:
-            return None
+            if not (kind == "group" and aim == "at-someone" and self.reply is not None):
+                return None
+            # In a reply, a group mocked for what it cannot do may be the addressee's kind ("@x
+            # Les vieux qui ne savent pas cliquer, on ne peut rien pour eux"), or whom we offer
+            # help ("Pour les personnes qui ne savent pas cliquer : le 3939"): half a cue.
+            self.halved.add((i, j))
         if where is not None:
             return self.evidence(*where)
         return self.reply or self.evidence(i, j)
@@ -838,7 +893,9 @@ class _Context:
         stands bare after the failure ("Encore un site qui ne marche pas. Bravo @x, vraiment.")."""
         failures = self.spans.get("failure", ())
         rolled = bool(self.spans.get("eyeroll"))
-        if not (failures or rolled) or self.spans.get("repair"):
+        # A repair asked about is no repair: "on attend la fin des vacances pour réparer ?".
+        if not (failures or rolled) or any(not self.question(self.sentence[low])
+                                           for low, _high in self.spans.get("repair", ())):
             return None
         # Applause alone is praise too ("Encore en rade. 👏👏👏 @x").
         praises = sorted([*self.spans.get("praise", ()), *((k, k + 1) for k in self.positions.get(_CLAP, ()))])
@@ -852,6 +909,11 @@ class _Context:
                     break
             if target is None:
                 target = self._named_recipient(j)
+            if target is None and i > 0 and self.reply is None:
+                # The text opened by hailing someone, and the praise comes later: "Alors @x, on
+                # attend la fin des vacances ? Ça tourne dans le vide. Chapeau 👏".
+                hailed = self._hailed()
+                target = self.evidence(hailed) if hailed is not None and self.sentence[hailed] < self.sentence[i] else None
             if target is not None:  # said to someone named: "Merci @x pour…", "Bravo à l'équipe X"
                 return i, j, target, (rolled or self._praised_for(j, failures) or self._bare(i, j, failures)
                                       or self._bare_after(i, praises, failures))
@@ -861,6 +923,44 @@ class _Context:
                 # Merci, on regarde"): mock praise in full only with rolled eyes.
                 return i, j, self.reply, rolled
         return None
+
+    def _for_whom(self, k: int) -> bool:
+        """Whether the people at token ``k`` are introduced by "pour", "for" (a determiner
+        between): whom something is for, not whom the sentence mocks."""
+        m = k
+        while m > 0 and self.has(m - 1, "group") and k - m < 2:
+            m -= 1  # "pour les personnes", "for those people"
+        return m > 0 and self.words[m - 1] in ("pour", "for") and self.sentence[m - 1] == self.sentence[k]
+
+    def _ours_first(self, i: int) -> bool:
+        """Whether the sentence of token ``i`` is about us or ours ("notre FAQ", "our guide",
+        "we") before the cue, and speaks to nobody."""
+        sentence = self.sentence[i]
+        here = [k for k in range(len(self.words)) if self.sentence[k] == sentence]
+        if any(self._is_you(k) for k in here):
+            return False
+        first = next((k for k in here if k < i and k not in self.cued and not self.flags[k] & LEADING
+                      and self.roles[k] & {"own", "self", "thing", "person-noun"}), None)
+        return first is not None and bool(self.roles[first] & {"own", "self"})
+
+    def question(self, sentence: int) -> bool:
+        """Whether the sentence ends with a question mark."""
+        last = max((k for k, s in enumerate(self.sentence) if s == sentence), default=None)
+        return last is not None and self.text[self.ends[last]:].lstrip(" \"'»”)")[:1] == "?"
+
+    def reports_insult(self, cues, contexts) -> bool:
+        """Whether an insult is reported in this text, at us ("vous nous traitez d'amateurs",
+        "you call us clowns"): a report marker, an insult cue just after it or said of us."""
+        # (Said by the one we answer: "vous nous traitez de…", "you call us…"; "on nous a traités
+        # de…" told by us is not thrown back at anyone.)
+        reports = [(low, high) for low, high in self.spans.get("report", ()) if not self.flags[low] & QUOTED
+                   and self._you_in_sentence(self.sentence[low]) is not None]
+        if not reports:
+            return False
+        return any(contexts[c] is self and entry["aim"] in ("person", "explicit", "direct")
+                   and any(high <= i and i - high <= 3 and self.sentence[low] == self.sentence[i]
+                           for low, high in reports)
+                   for _s, _e, c, i, _j, entry in cues)
 
     def _named_recipient(self, j: int) -> str | None:
         """"Félicitations à l'équipe X", "Congratulations to the X team": people named after the
@@ -898,12 +998,15 @@ class _Context:
     def _bare_after(self, i: int, praises, failures) -> bool:
         """Praise said to someone in a sentence that tells a failure, then praise standing bare
         in a later one: "Merci @x de m'avoir fait remplir 40 questions pour finir par « voyez
-        votre CAF ». Super utile."."""
+        votre CAF ». Super utile."; the failure may have a sentence of its own between them:
+        "Merci @x de m'avoir promis 300 €. La CAF m'a versé zéro. Top."."""
         sentence = self.sentence[i]
-        if not any(self.sentence[low] == sentence and low > i for low, _high in failures):
+        told = [self.sentence[low] for low, _high in failures if low > i]
+        if not told:
             return False
         # (A word of joy will do there: "… Génial.", "… Amazing.")
-        return any(self.sentence[low] > sentence and self._bare(low, high, failures)
+        return any(self.sentence[low] > sentence and self.sentence[low] >= min(told)
+                   and self._bare(low, high, failures)
                    for low, high in [*praises, *self.spans.get("joy", ())])
 
     def _praised_for(self, j: int, failures) -> bool:
@@ -1164,6 +1267,8 @@ class _Context:
                 return "self", None  # "Incompétents, nous ?": the insult echoed, about ourselves
             if self._after_lone_self(i):
                 return "self", None  # "Nous, juristes du dimanche, avons relu…": said of ourselves
+            if self._thing_before(i, sentence):
+                return "thing", None  # "La migration de vendredi : une catastrophe ambulante"
             return "vocative", None
         # 9. A second person before it in the sentence.
         for k in range(i - 1, -1, -1):
