@@ -57,13 +57,13 @@ intersections first); a plain post is looked at only when it contains "@" and a 
 
 from __future__ import annotations
 
+import re
 import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
-import regex
 
 from ..errors import SocialrulesError
 from ..text.lazy import lazy_regex
@@ -154,7 +154,7 @@ _RELAY = lazy_regex(
     rf"\s*(?P<colon>:)?\s*(?P<open>[{_OPEN}])?\s*)"
     rf"|(?P<attr>[{_OPEN}]\s*(?P<q>[^{_OPEN}{_CLOSE}]+?)\s*[{_CLOSE}]\s*[(\[,—–-]?\s*"
     rf"(?:citant|cit[ée]e?\s+par|via|quoting|quoted\s+by|selon|d['’]apr[eè]s|by|par)?\s*{_HANDLE})",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
 # Cheap test before _RELAY (a regex search costs ~20 µs on a post): what precedes an "@" is a
 # relay keyword ("RT @x", "via @x") or a closing quotation mark ("« … » (via @x)").
@@ -324,14 +324,14 @@ class Praise(Check):
         self.target_words |= self.team_users  # the names are looked for with team_regex
         parts = []
         if self.team_users:
-            users = "|".join(map(regex.escape, sorted(self.team_users)))
+            users = "|".join(map(re.escape, sorted(self.team_users)))
             parts.append(rf"@(?P<user>{users})(?:@(?P<instance>[\w-]+(?:\.[\w-]+)+))?")
         for name in team.names:
             words = _WORD.findall(fold(name).text)
             if words:
-                parts.append(r"[\s_.'-]*".join(regex.escape(word) for word in words))
+                parts.append(r"[\s_.'-]*".join(re.escape(word) for word in words))
         # A bare handle ("merci mesaides") only when too long to be an ordinary word.
-        parts += [regex.escape(user) for user in self.team_users if len(user) >= 5]
+        parts += [re.escape(user) for user in self.team_users if len(user) >= 5]
         parts.sort(key=len, reverse=True)
         self.team_regex = lazy_regex(rf"(?<![\w@])(?:{'|'.join(parts)})(?!\w)") if parts else None
 
@@ -1260,7 +1260,7 @@ def _index(entries: list[Entry]) -> dict[str, Any]:
                 longer.setdefault(_GAP, []).append(((head_words, tail_words), entry))
                 continue
             if _SYMBOLIC.search(form):
-                body = r"\s*".join(regex.escape(part) for part in form.split())
+                body = r"\s*".join(re.escape(part) for part in form.split())
                 symbolic.append((rf"(?<!\w){body}(?!\w)", entry))
                 continue
             if praise:  # the prefilter's key: a praise word of the form, else its rarest

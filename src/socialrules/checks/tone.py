@@ -76,11 +76,11 @@ Terms: "(x)" is optional, "(a|b)" one of, "(a|b|)" optionally one of, "…" up t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
-import regex
 
 from ..errors import SocialrulesError
 from ..text.lazy import lazy_regex
@@ -309,7 +309,7 @@ class Tone(Check):
         self.you_words: frozenset[str] = table["you_words"]
         self.you_upper = {word: word.upper() for word in self.you_words}
         self.caps_you = lazy_regex(r"\b(?:%s)\b" % "|".join(
-            regex.escape(word.upper()) for word in sorted(self.you_words, key=len, reverse=True)))
+            re.escape(word.upper()) for word in sorted(self.you_words, key=len, reverse=True)))
         self.shout_words: frozenset[str] = table["shout_words"]
         self.failure_words: tuple[frozenset[str], dict[str, Any]] | None = _unpacked_phrases(table["failure_words"])
         self.praise_words: tuple[frozenset[str], dict[str, Any]] | None = _unpacked_phrases(table["praise_words"])
@@ -490,6 +490,8 @@ class Tone(Check):
         a letter, give or take two), the one that completes a cue with the other words of the text
         wins ("ferme ta g*****e": "gueule"), then a word of the post's language, then the closest
         in length."""
+        import regex  # here: only texts with an asterisk need it (~8 ms to import)
+
         folded, words, text = view.variants[0].text, view.variant_words[0], view.text
         languages = self._languages(view, lang)
         masks = []
@@ -1311,7 +1313,7 @@ _WHO = frozenset({"who", "whom", "whose"})
 _TO_SELF = frozenset({"pour", "a", "for", "to"})
 # Place names: "Cons-la-Grandville", "Bourg-lès-Valence", "Saint-Con", "Mont-Connard".
 _PLACE_AFTER = lazy_regex(r"-(?:la|le|les|l'|sur|sous|en|de|du|des|d'|lès|lez|aux|et|upon|on|in)(?:-|\b)",
-                          regex.IGNORECASE)
+                          re.IGNORECASE)
 _PLACE_BEFORE = lazy_regex(r"\b(?:Saint|Sainte|St|Ste|Mont|Port|Fort|Pont|Val|Villers|Bourg|Castel|Ville)-$")
 _YOU_LINKS = frozenset({"comme", "like", "de", "d", "of", "que", "qu", "than"})
 # Praise "for" something: "merci @x pour", "congrats @x on", "bravo @x d'avoir".
