@@ -10,6 +10,7 @@ import fnmatch
 import gc
 import os
 from dataclasses import replace
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -21,6 +22,7 @@ from .text.analysis import TextView
 
 ALL_PLATFORMS = (Platform.TWITTER, Platform.MASTODON)
 _NO_SOURCE = Source(path="")
+_HITS = itemgetter(1)  # (index, hits) pairs with hits
 _SLICE = 256  # posts checked together by each rule in turn (see Linter._check_posts)
 
 
@@ -29,7 +31,7 @@ class Subject:
     the current rule checks it for (None for a rule that applies to every platform)."""
 
     __slots__ = ("post", "platforms", "platform", "config", "now", "rules_in_force",
-                 "used_suppressions", "_views", "_text_only", "_only_text")
+                 "used_suppressions", "_views", "text_only", "_only_text")
 
     def __init__(self, post: Post, platforms: tuple[Platform, ...], config: Config,
                  now: dt.datetime | None = None) -> None:
@@ -41,8 +43,8 @@ class Subject:
         self.used_suppressions: set[str] = set()
         self.rules_in_force: frozenset[str] = frozenset()
         self._views: dict[str, TextView] = {}
-        # The usual post has a text and nothing else to read: no warning, quote or media.
-        self._text_only = not (post.spoiler_text or post.quoted or post.media)
+        self.text_only = not (post.spoiler_text or post.quoted or post.media)
+        """The usual post: a text and nothing else to read (no warning, quote or media)."""
         self._only_text: tuple[tuple[str, TextView]] | None = None  # texts() of such a post
 
     def view(self, field: str = "text") -> TextView:
@@ -71,7 +73,7 @@ class Subject:
         """(field name, view) for each non-empty text among ``fields`` ("alt" means every media
         description, named "media[N].alt")."""
         post = self.post
-        if self._text_only and "tool" not in fields:  # the usual post: rules ask post after post
+        if self.text_only and "tool" not in fields:  # the usual post: rules ask post after post
             if not post.text or "text" not in fields:
                 return ()
             if self._only_text is None:
@@ -265,27 +267,40 @@ class Linter:
     def _run_each(self, checks: list[tuple[Rule, Check]], subjects: list[Subject], indices: range,
                   found: list[list[Finding]], start: int) -> None:
         """Run checks that see one post at a time over the posts at ``indices``."""
+        groups: list[tuple[tuple[Platform, ...], list[int]]] | None = None
         for rule, check in checks:
             targets = _of_kinds(rule, subjects, indices)
             run = check.run
             if not rule.applies_to.platforms:  # most rules: once a post, for every platform
                 chosen = (subjects[indices.start : indices.stop] if targets is indices
                           else map(subjects.__getitem__, targets))
-                for i, hits in zip(targets, map(run, chosen)):
+                # Most posts get no hit, an empty tuple or list: filtered out in C.
+                for i, hits in filter(_HITS, zip(targets, map(run, chosen))):
                     for hit in hits:
                         found[i].append(self._finding(rule, subjects[i], hit, start + i))
                 continue
-            platforms_of: dict[tuple[Platform, ...], list[Platform | None]] = {}
-            for i in targets:
-                subject = subjects[i]
-                platforms = platforms_of.get(subject.platforms)
-                if platforms is None:
-                    platforms = platforms_of[subject.platforms] = _platforms(rule, subject)
+            # Once per platform of each post: the posts grouped by their platforms (a schedule has
+            # one or two groups), each group run once per platform the rule applies to.
+            if groups is None or targets is not indices:
+                by_platforms: dict[tuple[Platform, ...], list[int]] = {}
+                for i in targets:
+                    by_platforms.setdefault(subjects[i].platforms, []).append(i)
+                groups = list(by_platforms.items()) if targets is indices else None
+                run_groups = by_platforms.items()
+            else:
+                run_groups = groups
+            for platforms, members in run_groups:
+                chosen = [subjects[i] for i in members]
                 for platform in platforms:
-                    subject.platform = platform
-                    for hit in run(subject):
-                        found[i].append(self._finding(rule, subject, hit, start + i))
-                subject.platform = None  # what the other rules see
+                    if platform not in rule.applies_to.platforms:
+                        continue
+                    for subject in chosen:
+                        subject.platform = platform
+                    for i, hits in filter(_HITS, zip(members, map(run, chosen))):
+                        for hit in hits:
+                            found[i].append(self._finding(rule, subjects[i], hit, start + i))
+                for subject in chosen:
+                    subject.platform = None  # what the other rules see
 
     def check_accounts(self, accounts: Iterable[Account], *, start: int = 0) -> list[Finding]:
         """The findings for accounts (a follow list): the rules whose kind judges accounts."""
@@ -377,13 +392,6 @@ def _of_kinds(rule: Rule, subjects: list[Subject], indices: range) -> Sequence[i
     """The indices of the posts of the kinds the rule applies to."""
     kinds = rule.applies_to.kinds
     return [i for i in indices if subjects[i].post.kind in kinds] if kinds else indices
-
-
-def _platforms(rule: Rule, subject: Subject) -> list[Platform | None]:
-    """A platform rule runs once per platform of the post; any other rule once, with None."""
-    if not rule.applies_to.platforms:
-        return [None]
-    return [p for p in subject.platforms if p in rule.applies_to.platforms]
 
 
 def _order(finding: Finding) -> tuple:

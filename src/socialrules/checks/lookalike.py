@@ -25,7 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..handles import Allies, account_status, home_instance, is_handle, normalize_handle, split_handle
 from ..text.confusables import skeleton
@@ -120,9 +120,13 @@ class Lookalike(Check):
 
     # --- posts: mentions ---------------------------------------------------------------------
 
-    def run(self, subject) -> Iterator[Hit]:
-        if not self.targets:
-            return
+    def run(self, subject) -> Iterable[Hit]:
+        # Most posts mention no one: an empty tuple, cheaper than a generator.
+        if not self.targets or (subject.text_only and "@" not in subject.post.text):
+            return ()
+        return self._judge_mentions(subject)
+
+    def _judge_mentions(self, subject) -> Iterator[Hit]:
         for field_name, view in subject.texts(self.options.fields):
             if "@" not in view.text:
                 continue

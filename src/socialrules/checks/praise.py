@@ -62,7 +62,7 @@ import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any, Mapping
 
 
 from ..errors import SocialrulesError
@@ -355,14 +355,13 @@ class Praise(Check):
 
     # --- running ------------------------------------------------------------------------------
 
-    def run(self, subject) -> Iterator[Hit]:
+    def run(self, subject) -> list[Hit] | tuple[()]:
+        # A list or an empty tuple, not a generator: cheaper for the usual post, which has none.
         post = subject.post
         if post.kind.value in ("boost", "quote") and post.quoted:
             view = subject.view("quoted")
             hit = self.judge(view.text, view.folded, post.lang)
-            if hit is not None:
-                yield Hit(hit[0], hit[1], "quoted", hit[2])
-            return
+            return () if hit is None else [Hit(hit[0], hit[1], "quoted", hit[2])]
         text = post.text
         # Every relay form names its author: most posts leave here.
         segments = relayed(text) if "@" in text and _may_relay(text) else []
@@ -372,8 +371,8 @@ class Praise(Check):
             part = text[offset:end]
             hit = self.judge(part, fold(part), post.lang)
             if hit is not None:
-                yield Hit(offset + hit[0], offset + hit[1], "text", hit[2])
-                return
+                return [Hit(offset + hit[0], offset + hit[1], "text", hit[2])]
+        return ()
 
     def judge(self, text: str, folded: Folded, lang: str | None = None) -> _Verdict | None:
         """The span of the praise in ``text`` and the message values, if ``text`` (a boosted
