@@ -83,7 +83,7 @@ from typing import Any, Iterator, Mapping
 
 
 from ..errors import SocialrulesError
-from ..text.lazy import lazy_regex
+from ..text.lazy import Memo, lazy_regex
 from ..text.normalize import Folded, fold
 from . import OPTIONS_CONFIG, Check, Hit, OptionsBase, Packed, pack, register
 from .lexicon import read_lexicons
@@ -135,6 +135,10 @@ _TOKENS = lazy_regex(
     r"|(?P<c>[,:])"
 )
 _PLAIN_WORD = lazy_regex(r"\w+")
+# Whether a token of a lexicon form is a plain word: asked millions of times while the tables are
+# built, of a few tens of thousands of tokens.
+_IS_PLAIN = Memo(lambda token: _PLAIN_WORD.fullmatch(token) is not None)
+_STARTS_WORD = Memo(lambda token: _PLAIN_WORD.match(token) is not None)
 _QUOTES = lazy_regex(r"«[^«»]*»|“[^“”]*”|\"[^\"\n]*\"|(?<!\w)'[^'\n]{2,120}'(?!\w)")
 _CODE = lazy_regex(r"`[^`\n]*`")
 _URL = lazy_regex(r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:fr|com|org|net|io|eu|uk|gouv)\b\S*")
@@ -238,13 +242,13 @@ class Tone(Check):
             # The second-rarest word of each form: a clean post that has a frequent anchor
             # ("people") is let go by one more intersection, not by a subset test per form.
             entry["seconds"] = [_anchor(tuple(w for w in seq if w != anchor), frequent, common)
-                                if sum(1 for w in seq if _PLAIN_WORD.fullmatch(w) and w != anchor) else None
+                                if sum(1 for w in seq if _IS_PLAIN[w] and w != anchor) else None
                                 for seq, anchor in zip(entry["seqs"], entry["anchors"])]
             if entry["aim"] in AIMS:
                 # Each form's plain words and emoji, sorted out once here rather than at each start.
                 entry["parts"] = [
-                    (sorted({w for w in seq if _PLAIN_WORD.fullmatch(w)}),
-                     [w for w in seq if not _PLAIN_WORD.match(w) and w not in _SPECIAL])
+                    (sorted({w for w in seq if _IS_PLAIN[w]}),
+                     [w for w in seq if not _STARTS_WORD[w] and w not in _SPECIAL])
                     for seq in entry["seqs"]]
         prepared["lexicons"] = files
         index = prepared["index"] = _index(entries)
@@ -1570,7 +1574,7 @@ def _split_alternatives(inner: str) -> list[str]:
 def _anchor(seq: tuple[str, ...], frequent: set[str], common: set[str]) -> str:
     """The token a text must contain for ``seq`` to match: its rarest-looking word (not a
     grammar word, not one of the most frequent words, then the longest)."""
-    words = [token for token in seq if _PLAIN_WORD.fullmatch(token)]
+    words = [token for token in seq if _IS_PLAIN[token]]
     if not words:
         return next(token for token in seq if token not in _SPECIAL)
     return max(words, key=lambda word: (word not in frequent, word not in common, len(word)))
