@@ -267,7 +267,6 @@ class Linter:
     def _run_each(self, checks: list[tuple[Rule, Check]], subjects: list[Subject], indices: range,
                   found: list[list[Finding]], start: int) -> None:
         """Run checks that see one post at a time over the posts at ``indices``."""
-        groups: list[tuple[tuple[Platform, ...], list[int]]] | None = None
         for rule, check in checks:
             targets = _of_kinds(rule, subjects, indices)
             run = check.run
@@ -281,15 +280,10 @@ class Linter:
                 continue
             # Once per platform of each post: the posts grouped by their platforms (a schedule has
             # one or two groups), each group run once per platform the rule applies to.
-            if groups is None or targets is not indices:
-                by_platforms: dict[tuple[Platform, ...], list[int]] = {}
-                for i in targets:
-                    by_platforms.setdefault(subjects[i].platforms, []).append(i)
-                groups = list(by_platforms.items()) if targets is indices else None
-                run_groups = by_platforms.items()
-            else:
-                run_groups = groups
-            for platforms, members in run_groups:
+            by_platforms: dict[tuple[Platform, ...], list[int]] = {}
+            for i in targets:
+                by_platforms.setdefault(subjects[i].platforms, []).append(i)
+            for platforms, members in by_platforms.items():
                 chosen = [subjects[i] for i in members]
                 for platform in platforms:
                     if platform not in rule.applies_to.platforms:
@@ -363,8 +357,7 @@ class Linter:
             values = {**values, "match": match}
         message, fix = self._texts(rule, values)
         return new_finding(rule.id, rule.severity, message, rule.guideline,
-                           new_location(source.path, line, column, end_line, end_column) if source.path
-                           else new_location(None, line, column, end_line, end_column),
+                           new_location(source.path or None, line, column, end_line, end_column),
                            match, fix, post.id if post.id is not None else index,
                            subject.platform, field, start, end)
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from itertools import chain
-from unicodedata import category
 from typing import Callable, Generic, TypeVar
+from unicodedata import category
 
 from .entities import find_hashtags
 from .lazy import lazy_re, lazy_regex
@@ -76,16 +76,11 @@ class _TokenWords(dict):
             self.odd.add(token)
         return words
 
-    def of(self, text: str) -> list[tuple[str, ...]]:
-        """The words of each token of ``text``."""
-        if len(self) > 200_000:  # a bound on memory for long runs over varied texts
-            self.clear()
-            self.odd.clear()
-        return list(map(self.__getitem__, text.split()))
-
     def read(self, text: str) -> tuple[list[tuple[str, ...]], bool]:
         """The words of each token of ``text``, and whether one token may be obfuscated."""
-        if len(self) > 200_000:  # (not while the text is read: its tokens must stay in `odd`)
+        # A bound on memory for long runs over varied texts; never while a text is read, whose
+        # tokens must all stay in `odd`.
+        if len(self) > 200_000:
             self.clear()
             self.odd.clear()
         tokens = text.split()
@@ -97,12 +92,12 @@ _TOKEN_WORDS = _TokenWords()
 
 def word_list(text: str) -> list[str]:
     """The words of ``text`` in order: its runs of word characters."""
-    return list(chain.from_iterable(_TOKEN_WORDS.of(text)))
+    return list(chain.from_iterable(_TOKEN_WORDS.read(text)[0]))
 
 
 def word_set(text: str) -> frozenset[str]:
     """The distinct words of ``text``."""
-    return frozenset(chain.from_iterable(_TOKEN_WORDS.of(text)))
+    return frozenset(chain.from_iterable(_TOKEN_WORDS.read(text)[0]))
 
 
 _WORD = lazy_regex(r"\w+(?:['’-]\w+)*")
