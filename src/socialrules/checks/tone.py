@@ -536,10 +536,16 @@ class Tone(Check):
         variant = view.variants[0]
         for match in _PLAIN_WORD.finditer(folded):
             word = match.group()
-            if len(word) < 4 or word.isdigit():
+            # Two letters or more left outside ASCII, whichever is the mask: not a Latin word (a
+            # Russian or Greek text's words leave here, without a search per letter).
+            if len(word) < 4 or word.isdigit() or len(word.encode("ascii", "ignore")) < len(word) - 1:
                 continue
-            foreign = [k for k in range(len(word))
-                       if _FOREIGN_LETTER.search(view.text, *variant.original_span(match.start() + k, match.start() + k + 1))]
+            foreign: list[int] = []
+            for k in range(len(word)):
+                if _FOREIGN_LETTER.search(view.text, *variant.original_span(match.start() + k, match.start() + k + 1)):
+                    foreign.append(k)
+                    if len(foreign) > 1:
+                        break
             if len(foreign) != 1 or word in self.mask_words.get(word[0], ()):
                 continue  # a word already read as a cue word, or a foreign word
             k = foreign[0]
